@@ -1,0 +1,59 @@
+/**
+ * @module The one data layer: opens SQLite or PostgreSQL from `DATABASE_URL`, runs the one
+ * migration set, and hands out organization-scoped access (see scope.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DatabaseUrl } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DataLayer {
+  db: Db;
+  dialect: Dialect;
+  /** Closes the pool or file handle. */
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint/numeric as strings by default; counts in Lantern fit in a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export function openDatabase(url: DatabaseUrl, options: { poolSize?: number } = {}): DataLayer {
+  if (url.kind === 'sqlite') {
+    if (url.path !== ':memory:') mkdirSync(dirname(url.path), { recursive: true });
+    const file = new SQLite(url.path);
+    // WAL lets readers proceed during a write; synchronous=FULL makes an acknowledged write
+    // survive a crash (the crash test relies on it); busy_timeout covers a second process.
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = FULL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: url.url, max: options.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Runs `work` in one transaction: everything it writes lands together or not at all. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
