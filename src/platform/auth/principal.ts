@@ -1,0 +1,76 @@
+/**
+ * @module Who is calling. A request is authenticated by a session cookie (the web app) or by an
+ * API token in `Authorization: Bearer` (integrations). Both resolve to a `Principal` bound to one
+ * organization; secrets are stored only as SHA-256 hashes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/index.ts';
+import { isRole, type Role } from '../policy.ts';
+
+export const SESSION_COOKIE = 'lantern_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Principal {
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  /** The organization the caller acts in; null until one is chosen. */
+  organizationId: string | null;
+  facilityId: string | null;
+  roles: Role[];
+  via: 'session' | 'token';
+  /** Set for sessions: the CSRF token writes must echo, and the session's hash. */
+  session?: { idHash: string; csrfToken: string; mfaPending: boolean };
+  tokenId?: string;
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function newSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Roles the user holds in the organization. */
+export async function rolesIn(db: Db, userId: string, organizationId: string): Promise<Role[]> {
+  const rows = await db.selectFrom('platform_membership').select('role')
+    .where('user_id', '=', userId).where('organization_id', '=', organizationId).execute();
+  return rows.map((r) => r.role).filter(isRole);
+}
+
+/** Resolves a session cookie value; expired or unknown sessions resolve to nothing. */
+export async function principalFromSession(db: Db, cookieValue: string, now = new Date()): Promise<Principal | undefined> {
+  const idHash = sha256(cookieValue);
+  const row = await db.selectFrom('platform_session')
+    .innerJoin('platform_user', 'platform_user.id', 'platform_session.user_id')
+    .select(['platform_session.id_hash', 'platform_session.user_id', 'platform_session.organization_id', 'platform_session.facility_id',
+      'platform_session.csrf_token', 'platform_session.mfa_pending', 'platform_session.expires_at',
+      'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled'])
+    .where('platform_session.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row || row.disabled === 1 || row.expires_at <= now.toISOString()) return undefined;
+  const roles = row.organization_id && row.mfa_pending === 0 ? await rolesIn(db, row.user_id, row.organization_id) : [];
+  return {
+    userId: row.user_id, email: row.email, displayName: row.display_name, locale: row.locale,
+    organizationId: row.organization_id, facilityId: row.facility_id, roles, via: 'session',
+    session: { idHash, csrfToken: row.csrf_token, mfaPending: row.mfa_pending === 1 },
+  };
+}
+
+/** Resolves an API token; revoked tokens and disabled users resolve to nothing. */
+export async function principalFromToken(db: Db, token: string): Promise<Principal | undefined> {
+  const row = await db.selectFrom('platform_api_token')
+    .innerJoin('platform_user', 'platform_user.id', 'platform_api_token.user_id')
+    .select(['platform_api_token.id', 'platform_api_token.organization_id', 'platform_api_token.user_id', 'platform_api_token.revoked_at',
+      'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled'])
+    .where('platform_api_token.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.disabled === 1) return undefined;
+  return {
+    userId: row.user_id, email: row.email, displayName: row.display_name, locale: row.locale,
+    organizationId: row.organization_id, facilityId: null, roles: await rolesIn(db, row.user_id, row.organization_id),
+    via: 'token', tokenId: row.id,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * @module Builds the Lantern HTTP app (unstarted, so tests call `inject()`): security headers,
+ * request ids, errors, OpenAPI, authentication, operations endpoints, each capability's plugin,
+ * and the web app's assets. Nothing here reaches outside the server.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Platform } from '../services.ts';
+import { authGuard } from '../auth/guard.ts';
+import { sendError } from './problem-handler.ts';
+import { LanternError } from './errors.ts';
+
+export type LanternApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** A capability: a Fastify plugin with the platform's services, mounted at a prefix. */
+export interface Capability {
+  name: string;
+  plugin: FastifyPluginAsync<{ platform: Platform }>;
+  prefix?: string;
+}
+
+export interface AppOptions {
+  capabilities?: Capability[];
+  /** Folder of built web assets; omitted in API-only tests. */
+  webRoot?: string;
+  bodyLimit?: number;
+}
+
+// A strict policy: every script, style, image and font comes from Lantern itself.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "font-src 'self'", "connect-src 'self'", "frame-ancestors 'self'", "form-action 'self'", "base-uri 'self'", "object-src 'none'",
+].join('; ');
+
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<LanternApp> {
+  const app = Fastify({
+    loggerInstance: platform.log as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    // Protected data must not linger in shared or browser caches.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error as Error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new LanternError('NOT_FOUND', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`)));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lantern API', version: '0.1.0', description: 'Recognize and respond to human trafficking in health care.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lantern_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  await app.register(authGuard, { platform });
+
+  for (const capability of options.capabilities ?? []) {
+    await app.register(capability.plugin, { platform, ...(capability.prefix ? { prefix: capability.prefix } : {}) });
+  }
+  return app;
+}

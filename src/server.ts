@@ -1,0 +1,46 @@
+/**
+ * @module Starts Lantern: migrate, optionally seed the demo, listen, and drain on shutdown.
+ */
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Config } from './platform/config.ts';
+import { createPlatform, type Platform } from './platform/services.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { buildApp, type LanternApp } from './platform/http/app.ts';
+import { capabilities } from './capabilities.ts';
+import { hasAnyOrganization, seedDemo } from './platform/demo-seed.ts';
+
+export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export interface RunningServer {
+  app: LanternApp;
+  platform: Platform;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the full app (every capability, web assets when built) on a platform. */
+export function buildLantern(platform: Platform): Promise<LanternApp> {
+  return buildApp(platform, { capabilities, ...(existsSync(webRoot) ? { webRoot } : {}) });
+}
+
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const platform = createPlatform(config);
+  await migrateToLatest(platform.data.db);
+  if (options.demo && !(await hasAnyOrganization(platform.data.db))) {
+    const { logins } = await seedDemo(platform.data.db);
+    const lines = logins.map((l) => `  ${l.role.padEnd(14)} ${l.email.padEnd(32)} ${l.password}`);
+    process.stdout.write(`\nLantern demo organization created. Sign in with any of these (admins set up a second factor on first sign-in):\n${lines.join('\n')}\n\n`);
+  }
+  const app = await buildLantern(platform);
+  const address = await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await app.close(); // stops accepting, lets requests in flight finish
+      await platform.close();
+    })();
+    return stopping;
+  };
+  return { app, platform, url: address, stop };
+}
