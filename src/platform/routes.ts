@@ -7,9 +7,9 @@ import { isReachable } from './db/index.ts';
 import { pendingMigrations } from './db/migrate.ts';
 
 export const platformRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
-  app.get('/health', { schema: { tags: ['operations'], summary: 'The process is alive' } }, async () => ({ status: 'ok' }));
+  app.get('/health', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The process is alive' } }, async () => ({ status: 'ok' }));
 
-  app.get('/ready', { schema: { tags: ['operations'], summary: 'The database is reachable and migrations are current' } }, async (_request, reply) => {
+  app.get('/ready', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The database is reachable and migrations are current' } }, async (_request, reply) => {
     const database = await isReachable(platform.data.db);
     const pending = database ? await pendingMigrations(platform.data.db) : [];
     const ready = database && pending.length === 0;

@@ -1,11 +1,13 @@
 /**
- * @module Request guards: resolve the caller once per request, then let each route state what it
- * needs (`app.permit('case', 'read')`). Cookie-authenticated writes must echo the session's CSRF
- * token in `x-csrf-token` (double submit bound to the server-side session).
+ * @module Request guards: resolve the caller once per request, then enforce what the route declares
+ * in its config — `{ access: { permission: ['case', 'read'] } }`, `{ access: 'signed-in' }` or
+ * `{ access: 'public' }`. A route under /api or /fhir that declares nothing is refused, so a new
+ * route cannot be left open by mistake (and the policy walk test can read every route's rule).
+ * Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
  */
 import fp from 'fastify-plugin';
 import type {} from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../services.ts';
 import type { OrgScope } from '../db/scope.ts';
@@ -13,17 +15,17 @@ import { isAllowed, type Action, type Resource } from '../policy.ts';
 import { LanternError, forbidden, unauthenticated } from '../http/errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, principalFromSession, principalFromToken, type Principal } from './principal.ts';
 
+/** What a route requires of its caller. */
+export type RouteAccess = 'public' | 'signed-in' | 'signed-in-pending-mfa' | { permission: [Resource, Action] };
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     /** The caller's organization-scoped data access; throws when no organization is chosen. */
     scope(): OrgScope;
-  }
-  interface FastifyInstance {
-    /** preHandler: the caller must be signed in, in an organization, with the permission. */
-    permit(resource: Resource, action: Action): preHandlerAsyncHookHandler;
-    /** preHandler: the caller must be signed in (any role, organization optional). */
-    signedIn: preHandlerAsyncHookHandler;
   }
 }
 
@@ -49,10 +51,12 @@ async function resolvePrincipal(platform: Platform, request: FastifyRequest): Pr
   return (await principalFromSession(platform.data.db, cookie)) ?? null;
 }
 
-function requireCaller(request: FastifyRequest): Principal {
+function requireCaller(request: FastifyRequest, allowPendingMfa = false): Principal {
   const principal = request.principal;
   if (!principal) throw unauthenticated();
-  if (principal.session?.mfaPending) throw new LanternError('MFA_REQUIRED', 'Enter the code from your authenticator app to finish signing in.');
+  if (principal.session?.mfaPending && !allowPendingMfa) {
+    throw new LanternError('MFA_REQUIRED', 'Enter the code from your authenticator app to finish signing in.');
+  }
   if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !sameSecret(sent, principal.session!.csrfToken)) {
@@ -74,18 +78,25 @@ export const authGuard = fp<{ platform: Platform }>(async (app: FastifyInstance,
     request.principal = await resolvePrincipal(platform, request);
   });
 
-  app.decorate('signedIn', async function signedIn(request: FastifyRequest) {
-    requireCaller(request);
-  });
-
-  app.decorate('permit', function permit(resource: Resource, action: Action): preHandlerAsyncHookHandler {
-    return async function permitted(request: FastifyRequest) {
-      const principal = requireCaller(request);
-      if (!principal.organizationId) throw new LanternError('FORBIDDEN', 'Choose an organization first.');
-      if (!isAllowed(principal.roles, resource, action)) {
-        await request.scope().audit({ action, resourceType: resource, outcome: 'denied' });
-        throw forbidden();
-      }
-    };
+  app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (access === undefined) {
+      // Only routes outside the API (web assets, docs, operations) may omit a rule.
+      if (/^\/(api|fhir|hsds|cds-services)(\/|$)/.test(request.url)) throw forbidden('This route declares no access rule.');
+      return;
+    }
+    if (access === 'signed-in' || access === 'signed-in-pending-mfa') {
+      requireCaller(request, access === 'signed-in-pending-mfa');
+      return;
+    }
+    const [resource, action] = access.permission;
+    const principal = requireCaller(request);
+    if (!principal.organizationId) throw new LanternError('FORBIDDEN', 'Choose an organization first.');
+    if (!isAllowed(principal.roles, resource, action)) {
+      await request.scope().audit({ action, resourceType: resource, outcome: 'denied' });
+      throw forbidden();
+    }
   });
 }, { name: 'lantern-auth-guard' });

@@ -74,7 +74,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
   await app.register(authGuard, { platform });
