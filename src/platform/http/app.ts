@@ -14,6 +14,8 @@ import type { Platform } from '../services.ts';
 import { authGuard } from '../auth/guard.ts';
 import { sendError } from './problem-handler.ts';
 import { LanternError } from './errors.ts';
+import { buildCapabilityStatement, type FhirResourceCapability } from '../fhir/capability-statement.ts';
+import { acceptFhirJson, FHIR_JSON } from '../fhir/http.ts';
 
 export type LanternApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -22,6 +24,8 @@ export interface Capability {
   name: string;
   plugin: FastifyPluginAsync<{ platform: Platform }>;
   prefix?: string;
+  /** FHIR resources the capability serves, for the CapabilityStatement. */
+  fhirResources?: FhirResourceCapability[];
 }
 
 export interface AppOptions {
@@ -78,6 +82,15 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   await app.register(cookie);
   await app.register(authGuard, { platform });
+
+  acceptFhirJson(app);
+  const capabilityStatement = buildCapabilityStatement({
+    publicUrl: platform.config.publicUrl,
+    version: '0.1.0',
+    resources: (options.capabilities ?? []).flatMap((c) => c.fhirResources ?? []),
+  });
+  app.get('/fhir/metadata', { config: { access: 'public' }, schema: { tags: ['fhir'], summary: 'FHIR CapabilityStatement' } },
+    async (_request, reply) => reply.type(FHIR_JSON).send(capabilityStatement));
 
   for (const capability of options.capabilities ?? []) {
     await app.register(capability.plugin, { platform, ...(capability.prefix ? { prefix: capability.prefix } : {}) });

@@ -1,0 +1,67 @@
+/**
+ * @module FHIR over HTTP, shared by every capability that serves FHIR resources: the
+ * `application/fhir+json` content type, searchset Bundles, and errors as OperationOutcome (the
+ * app's error handler does that for every route under /fhir).
+ */
+import type { FastifyInstance } from 'fastify';
+import { LanternError } from '../http/errors.ts';
+
+export const FHIR_JSON = 'application/fhir+json';
+
+/** Accepts `application/fhir+json` bodies as JSON (FHIR R4 §3.1.0.1.6, "Content Types"). */
+export function acceptFhirJson(app: FastifyInstance): void {
+  if (app.hasContentTypeParser(FHIR_JSON)) return;
+  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(new LanternError('INVALID', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+}
+
+export interface SearchsetEntry {
+  resource: { resourceType: string; id?: string };
+}
+
+/** A searchset Bundle (R4 Bundle.type = searchset) with full URLs relative to the FHIR base. */
+export function searchsetBundle(baseUrl: string, resources: { resourceType: string; id?: string }[]): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: resources.length,
+    link: [{ relation: 'self', url: baseUrl }],
+    entry: resources.map((resource) => ({
+      fullUrl: `${baseUrl.replace(/\/[^/]*$/, '')}/${resource.resourceType}/${resource.id}`,
+      resource,
+      search: { mode: 'match' },
+    })),
+  };
+}
+
+export interface FhirIssue {
+  /** The element the issue is about (FHIRPath, e.g. `Questionnaire.item[2]` or a linkId). */
+  expression?: string;
+  message: string;
+  /** FHIR issue type code (invalid, required, value, structure, business-rule…). */
+  code?: string;
+}
+
+/** Thrown when a FHIR resource breaks rules: answers 400 with one issue per rule broken. */
+export class FhirValidationError extends LanternError {
+  constructor(readonly issues: FhirIssue[]) {
+    super('INVALID', issues[0]?.message ?? 'The resource is not valid.', issues[0]?.expression);
+  }
+}
+
+export function operationOutcomeOf(issues: FhirIssue[], severity: 'error' | 'warning' | 'information' = 'error'): Record<string, unknown> {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: issues.map((issue) => ({
+      severity,
+      code: issue.code ?? 'invalid',
+      diagnostics: issue.message,
+      ...(issue.expression ? { expression: [issue.expression] } : {}),
+    })),
+  };
+}
