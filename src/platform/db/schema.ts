@@ -1,7 +1,9 @@
 /**
- * @module The typed shape of every table. Capabilities add their tables here, prefixed with the
- * capability's name. Portable types only: ids and timestamps are ISO text, booleans are 0/1
- * integers, JSON is text, ciphertext is text (see platform/crypto).
+ * @module The typed shape of every table. The platform's tables are here; each capability declares
+ * its own in its folder (`src/<capability>/tables.ts`) by augmenting `Database`, so imports still
+ * point one way (capability → platform). Table names start with their capability's name.
+ * Portable types only: ids and timestamps are ISO text, booleans are 0/1 integers, JSON is text,
+ * ciphertext is text (see platform/crypto).
  */
 import type { Generated } from 'kysely';
 
@@ -119,6 +121,26 @@ export interface CounterTable {
   value: number;
 }
 
+/** An organization's OpenID Connect provider for single sign-on. */
+export interface SsoProviderTable {
+  organization_id: string;
+  issuer: string;
+  client_id: string;
+  /** Encrypted (platform/crypto), bound to this organization's row. */
+  client_secret: string;
+  updated_at: string;
+}
+
+/** A single sign-on in flight: the state (hashed), nonce and PKCE verifier until the callback. */
+export interface SsoLoginTable {
+  state_hash: string;
+  organization_id: string;
+  nonce: string;
+  /** Encrypted: with it and a stolen code, the code could be redeemed. */
+  code_verifier: string;
+  expires_at: string;
+}
+
 export interface Database {
   platform_organization: OrganizationTable;
   platform_facility: FacilityTable;
@@ -130,6 +152,8 @@ export interface Database {
   platform_audit_event: AuditEventTable;
   platform_job_run: JobRunTable;
   platform_counter: CounterTable;
+  platform_sso_provider: SsoProviderTable;
+  platform_sso_login: SsoLoginTable;
 }
 
 // Kept for capability tables that want database-generated columns.
