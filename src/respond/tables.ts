@@ -78,8 +78,23 @@ export interface RespondCaseEventTable {
   detail: string;
 }
 
+/** A published version of a facility's protocol. Protocols are policy, not patient data. */
+export interface RespondProtocolVersionTable {
+  id: string;
+  organization_id: string;
+  protocol_id: string;
+  version: string;
+  /** JSON: the protocol document as published. */
+  document: string;
+  /** JSON: the protocol's own test cases, which passed when it was published. */
+  cases: string;
+  published_by: string;
+  published_at: string;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
+    respond_protocol_version: RespondProtocolVersionTable;
     respond_case: RespondCaseTable;
     respond_case_action: RespondCaseActionTable;
     respond_case_task: RespondCaseTaskTable;

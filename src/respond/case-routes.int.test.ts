@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestLantern, type TestLantern } from '../../test/support/platform.ts';
+import { bearer, givenOrganization, type TestOrganization } from '../../test/support/actors.ts';
+
+describe('case API', () => {
+  let lantern: TestLantern;
+  let org: TestOrganization;
+  let other: TestOrganization;
+
+  beforeAll(async () => {
+    lantern = await startTestLantern();
+    org = await givenOrganization(lantern.platform.data.db);
+    other = await givenOrganization(lantern.platform.data.db, 'Other');
+  });
+  afterAll(async () => { await lantern.close(); });
+
+  const openYouthCase = () => lantern.app.inject({
+    method: 'POST', url: '/api/cases', headers: bearer(org.users.clinician.token),
+    payload: {
+      source: 'screen',
+      context: { ageYears: 16, screen: 'positive', alone: true, interpreterNeeded: false, confidentialityExplained: true, safeToTalk: true, immediateDanger: false, jurisdiction: 'US-TX', setting: 'emergency', choices: { wantsHelp: true, consentsToReferral: true, consentsToLawEnforcement: false } },
+    },
+  });
+
+  test('a positive youth screen opens a case whose timeline reports to child protection and offers the hotline', async () => {
+    const res = await openYouthCase();
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    const codes = body.actions.map((a: { code: string }) => a.code);
+    expect(codes).toContain('report-child-protection');
+    expect(codes).toContain('offer-hotline');
+    expect(codes).not.toContain('law-enforcement-with-consent');
+    const report = body.actions.find((a: { code: string }) => a.code === 'report-child-protection');
+    expect(report.recommendation.contact.kind).toBe('child-protection');
+    expect(report.recommendation.contact.jurisdiction.code).toBe('US-TX');
+  });
+
+  test('a clinician works the timeline and prints a handoff without sensitive notes', async () => {
+    const opened = (await openYouthCase()).json();
+    const first = opened.actions[0];
+    const done = await lantern.app.inject({ method: 'POST', url: `/api/cases/${opened.id}/actions/${first.id}`, headers: bearer(org.users.clinician.token), payload: { status: 'done' } });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().actions[0].status).toBe('done');
+    await lantern.app.inject({ method: 'POST', url: `/api/cases/${opened.id}/notes`, headers: bearer(org.users.clinician.token), payload: { body: 'sensitive-marker', sensitive: true } });
+    const noted = await lantern.app.inject({ method: 'POST', url: `/api/cases/${opened.id}/notes`, headers: bearer(org.users.clinician.token), payload: { body: 'shareable-marker', sensitive: false } });
+    const notes = noted.json().notes as { id: string; body: string }[];
+    const handoff = await lantern.app.inject({ method: 'GET', url: `/api/cases/${opened.id}/handoff?${notes.map((n) => `notes=${n.id}`).join('&')}`, headers: bearer(org.users.clinician.token) });
+    expect(handoff.statusCode).toBe(200);
+    expect(handoff.body).toContain('shareable-marker');
+    expect(handoff.body).not.toContain('sensitive-marker');
+  });
+
+  test('unknown fields, a learner, and another organization are refused', async () => {
+    const extra = await lantern.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(org.users.clinician.token), payload: { source: 'screen', context: { screen: 'positive' }, name: 'Jane' } });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json()).toMatchObject({ code: 'INVALID', field: 'name' });
+    const learner = await lantern.app.inject({ method: 'GET', url: '/api/cases', headers: bearer(org.users.learner.token) });
+    expect(learner.statusCode).toBe(403);
+    const opened = (await openYouthCase()).json();
+    const foreign = await lantern.app.inject({ method: 'GET', url: `/api/cases/${opened.id}`, headers: bearer(other.users['program-lead'].token) });
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * @module The case API under /api/cases: open a case from a screen or from indicators with the
+ * facility's protocol, work its timeline, and hand it off.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Platform } from '../platform/services.ts';
+import {
+  ActionStatusBody, AddNoteBody, AddTaskBody, CaseActionParams, CaseParams, CaseTaskParams, ListCasesQuery, OpenCaseBody,
+} from './case-schemas.ts';
+import { addNote, addTask, closeCase, completeTask, listCases, openCase, readCase, recordActionStatus } from './case-store.ts';
+import { buildHandoff } from './case-handoff.ts';
+import { activeProtocol } from './protocol-store.ts';
+import { evaluateProtocol } from './protocol.ts';
+import { loadShippedReference } from './jurisdictions.ts';
+
+const tags = ['respond'];
+
+export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (base) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const reference = loadShippedReference();
+
+  app.post('/api/cases', {
+    config: { access: { permission: ['case', 'create'] } },
+    schema: { tags, summary: 'Open a case and get the protocol\'s recommended actions', body: OpenCaseBody },
+  }, async (request, reply) => {
+    const scope = request.scope();
+    const protocol = await activeProtocol(scope);
+    const context = { ...request.body.context, jurisdiction: request.body.context.jurisdiction };
+    const actions = evaluateProtocol(protocol, context, reference);
+    const opened = await openCase(scope, {
+      facilityId: request.body.facilityId ?? request.principal?.facilityId ?? null,
+      source: request.body.source,
+      screeningId: request.body.screeningId ?? null,
+      context,
+      protocol: { id: protocol.id, version: protocol.version },
+      actions,
+    });
+    return reply.code(201).send(await readCase(scope, opened.id));
+  });
+
+  app.get('/api/cases', {
+    config: { access: { permission: ['case', 'read'] } },
+    schema: { tags, summary: 'List cases, newest first', querystring: ListCasesQuery },
+  }, async (request) => listCases(request.scope(), request.query));
+
+  app.get('/api/cases/:id', {
+    config: { access: { permission: ['case', 'read'] } },
+    schema: { tags, summary: 'Read a case with its timeline', params: CaseParams },
+  }, async (request) => readCase(request.scope(), request.params.id));
+
+  app.post('/api/cases/:id/actions/:actionId', {
+    config: { access: { permission: ['case', 'update'] } },
+    schema: { tags, summary: 'Mark a recommended action done, skipped or not applicable', params: CaseActionParams, body: ActionStatusBody },
+  }, async (request) => {
+    const scope = request.scope();
+    await recordActionStatus(scope, { caseId: request.params.id, actionId: request.params.actionId, ...request.body });
+    return readCase(scope, request.params.id);
+  });
+
+  app.post('/api/cases/:id/tasks', {
+    config: { access: { permission: ['case', 'update'] } },
+    schema: { tags, summary: 'Assign a task with a due date', params: CaseParams, body: AddTaskBody },
+  }, async (request, reply) => {
+    const scope = request.scope();
+    await addTask(scope, { caseId: request.params.id, ...request.body });
+    return reply.code(201).send(await readCase(scope, request.params.id));
+  });
+
+  app.post('/api/cases/:id/tasks/:taskId/complete', {
+    config: { access: { permission: ['case', 'update'] } },
+    schema: { tags, summary: 'Complete a task', params: CaseTaskParams },
+  }, async (request) => {
+    const scope = request.scope();
+    await completeTask(scope, { caseId: request.params.id, taskId: request.params.taskId });
+    return readCase(scope, request.params.id);
+  });
+
+  app.post('/api/cases/:id/notes', {
+    config: { access: { permission: ['case', 'update'] } },
+    schema: { tags, summary: 'Add an encrypted note', params: CaseParams, body: AddNoteBody },
+  }, async (request, reply) => {
+    const scope = request.scope();
+    await addNote(scope, { caseId: request.params.id, ...request.body });
+    return reply.code(201).send(await readCase(scope, request.params.id));
+  });
+
+  app.post('/api/cases/:id/close', {
+    config: { access: { permission: ['case', 'update'] } },
+    schema: { tags, summary: 'Close a case', params: CaseParams },
+  }, async (request) => {
+    const scope = request.scope();
+    await closeCase(scope, request.params.id);
+    return readCase(scope, request.params.id);
+  });
+
+  app.get('/api/cases/:id/handoff', {
+    config: { access: { permission: ['case', 'read'] } },
+    schema: {
+      tags, summary: 'A handoff summary with only what the recipient needs', params: CaseParams,
+      querystring: Type.Object({ notes: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 })) }, { additionalProperties: false }),
+    },
+  }, async (request) => buildHandoff(await readCase(request.scope(), request.params.id, 'handoff'), request.query.notes ?? []));
+};

@@ -1,0 +1,20 @@
+/**
+ * @module Respond: the facility's protocol as data, jurisdictions, documentation help and cases.
+ * This plugin is all the rest of Lantern imports from this folder (plus the case functions other
+ * capabilities record timeline events with).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Platform } from '../platform/services.ts';
+import type { Capability } from '../platform/http/app.ts';
+import { caseRoutes } from './case-routes.ts';
+
+export { recordCaseEvent, readCase } from './case-store.ts';
+
+const respondPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, options) => {
+  await app.register(caseRoutes, options);
+};
+
+export const respond: Capability = {
+  name: 'respond',
+  plugin: respondPlugin,
+};
