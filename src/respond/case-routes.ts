@@ -13,13 +13,12 @@ import { addNote, addTask, closeCase, completeTask, listCases, openCase, readCas
 import { buildHandoff } from './case-handoff.ts';
 import { activeProtocol } from './protocol-store.ts';
 import { evaluateProtocol } from './protocol.ts';
-import { loadShippedReference } from './jurisdictions.ts';
+import { organizationReference } from './jurisdiction-store.ts';
 
 const tags = ['respond'];
 
 export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const reference = loadShippedReference();
 
   app.post('/api/cases', {
     config: { access: { permission: ['case', 'create'] } },
@@ -28,7 +27,7 @@ export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (bas
     const scope = request.scope();
     const protocol = await activeProtocol(scope);
     const context = { ...request.body.context, jurisdiction: request.body.context.jurisdiction };
-    const actions = evaluateProtocol(protocol, context, reference);
+    const actions = evaluateProtocol(protocol, context, await organizationReference(scope));
     const opened = await openCase(scope, {
       facilityId: request.body.facilityId ?? request.principal?.facilityId ?? null,
       source: request.body.source,

@@ -7,11 +7,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform/services.ts';
 import type { Capability } from '../platform/http/app.ts';
 import { caseRoutes } from './case-routes.ts';
+import { jurisdictionRoutes } from './jurisdiction-routes.ts';
 
 export { recordCaseEvent, readCase } from './case-store.ts';
 
 const respondPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, options) => {
   await app.register(caseRoutes, options);
+  await app.register(jurisdictionRoutes, options);
 };
 
 export const respond: Capability = {

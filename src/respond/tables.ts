@@ -92,8 +92,20 @@ export interface RespondProtocolVersionTable {
   published_at: string;
 }
 
+/** An organization's edited copy of one jurisdiction's data. */
+export interface RespondJurisdictionOverrideTable {
+  organization_id: string;
+  /** ISO 3166-2 code, e.g. US-TX. */
+  code: string;
+  /** JSON: a whole jurisdiction entry, valid against content/jurisdictions/jurisdictions.schema.json. */
+  document: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
+    respond_jurisdiction_override: RespondJurisdictionOverrideTable;
     respond_protocol_version: RespondProtocolVersionTable;
     respond_case: RespondCaseTable;
     respond_case_action: RespondCaseActionTable;
