@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestLantern, type TestLantern } from '../../test/support/platform.ts';
 import { bearer, givenOrganization, type TestOrganization } from '../../test/support/actors.ts';
+import { fhirSchemaErrors, fhirStructureErrors } from '../../test/support/fhir-validation.ts';
 
 describe('case API', () => {
   let lantern: TestLantern;
@@ -59,5 +60,36 @@ describe('case API', () => {
     const opened = (await openYouthCase()).json();
     const foreign = await lantern.app.inject({ method: 'GET', url: `/api/cases/${opened.id}`, headers: bearer(other.users['program-lead'].token) });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  test('documentation help suggests the confirmed child code and keeps the hotline out of portal-safe text', async () => {
+    const opened = (await openYouthCase()).json();
+    const res = await lantern.app.inject({
+      method: 'POST', url: `/api/cases/${opened.id}/documentation`, headers: bearer(org.users.clinician.token),
+      payload: { finding: { status: 'confirmed', type: 'sex', encounterType: 'initial' }, objectiveFindings: ['Bruising on left forearm'] },
+    });
+    expect(res.statusCode).toBe(200);
+    const { coding, draft } = res.json();
+    expect(coding.codes.map((c: { code: string }) => c.code)).toEqual(['T74.52XA']);
+    const portal = JSON.stringify(draft.portalSafe);
+    expect(portal).toContain('Bruising on left forearm');
+    expect(portal).not.toMatch(/888|373|7888|233733|hotline/i);
+  });
+
+  test('the actions of a case are served as FHIR Tasks that validate under the R4 schema', async () => {
+    const opened = (await openYouthCase()).json();
+    await lantern.app.inject({ method: 'POST', url: `/api/cases/${opened.id}/actions/${opened.actions[1].id}`, headers: bearer(org.users.clinician.token), payload: { status: 'skipped', reason: 'Not safe today' } });
+    const search = await lantern.app.inject({ method: 'GET', url: `/fhir/Task?group-identifier=${opened.pseudonym}`, headers: bearer(org.users.clinician.token) });
+    expect(search.statusCode).toBe(200);
+    expect(search.headers['content-type']).toContain('application/fhir+json');
+    const bundle = search.json();
+    expect(bundle.entry).toHaveLength(opened.actions.length);
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    expect(fhirStructureErrors(bundle)).toEqual([]);
+    const read = await lantern.app.inject({ method: 'GET', url: `/fhir/Task/${opened.actions[1].id}`, headers: bearer(org.users.clinician.token) });
+    expect(read.json()).toMatchObject({ resourceType: 'Task', status: 'cancelled', statusReason: { text: 'Not safe today' }, groupIdentifier: { value: opened.pseudonym } });
+    const foreign = await lantern.app.inject({ method: 'GET', url: `/fhir/Task/${opened.actions[1].id}`, headers: bearer(other.users.clinician.token) });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().resourceType).toBe('OperationOutcome');
   });
 });

@@ -7,10 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Platform } from '../platform/services.ts';
 import {
-  ActionStatusBody, AddNoteBody, AddTaskBody, CaseActionParams, CaseParams, CaseTaskParams, ListCasesQuery, OpenCaseBody,
+  ActionStatusBody, AddNoteBody, DocumentationBody, AddTaskBody, CaseActionParams, CaseParams, CaseTaskParams, ListCasesQuery, OpenCaseBody,
 } from './case-schemas.ts';
 import { addNote, addTask, closeCase, completeTask, listCases, openCase, readCase, recordActionStatus } from './case-store.ts';
 import { buildHandoff } from './case-handoff.ts';
+import { suggestCodes } from './icd10.ts';
+import { draftNote } from './note-draft.ts';
 import { activeProtocol } from './protocol-store.ts';
 import { evaluateProtocol } from './protocol.ts';
 import { organizationReference } from './jurisdiction-store.ts';
@@ -101,4 +103,29 @@ export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (bas
       querystring: Type.Object({ notes: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 })) }, { additionalProperties: false }),
     },
   }, async (request) => buildHandoff(await readCase(request.scope(), request.params.id, 'handoff'), request.query.notes ?? []));
+
+  app.post('/api/cases/:id/documentation', {
+    config: { access: { permission: ['case', 'read'] } },
+    schema: {
+      tags, summary: 'ICD-10-CM suggestions and a note draft split into portal-safe and sensitive parts',
+      params: CaseParams, body: DocumentationBody,
+    },
+  }, async (request) => {
+    const scope = request.scope();
+    const record = await readCase(scope, request.params.id, 'documentation');
+    const protocol = await activeProtocol(scope);
+    const coding = suggestCodes({
+      finding: request.body.finding,
+      ...(record.context.ageYears !== undefined ? { ageYears: record.context.ageYears } : {}),
+      suggestClaimCodesForSuspected: protocol.settings.suggestClaimCodesForSuspected,
+      adultAgeYears: protocol.settings.adultAgeYears,
+    });
+    const draft = draftNote({
+      objectiveFindings: request.body.objectiveFindings,
+      screen: record.context.screen,
+      actions: record.actions.map((a) => ({ code: a.code, stepId: a.stepId, ...a.recommendation })),
+      codes: coding.codes,
+    });
+    return { coding, draft };
+  });
 };

@@ -62,3 +62,14 @@ export const AddNoteBody = Type.Object({
   body: Type.String({ minLength: 1, maxLength: 20_000 }),
   sensitive: Bool,
 }, { additionalProperties: false });
+
+export const DocumentationBody = Type.Object({
+  finding: Type.Object({
+    status: Type.Union([Type.Literal('suspected'), Type.Literal('confirmed'), Type.Literal('ruled-out'), Type.Literal('history')]),
+    type: Type.Optional(Type.Union([Type.Literal('sex'), Type.Literal('labor'), Type.Literal('both')])),
+    encounterType: Type.Optional(Type.Union([Type.Literal('initial'), Type.Literal('subsequent'), Type.Literal('sequela')])),
+    historyInChildhood: Type.Optional(Bool),
+    multiplePerpetrators: Type.Optional(Bool),
+  }, { additionalProperties: false }),
+  objectiveFindings: Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 50 }),
+}, { additionalProperties: false });

@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { OrgScope } from '../platform/db/scope.ts';
 import { conflict, invalid, notFound } from '../platform/http/errors.ts';
 import type { EncounterContext, RecommendedAction } from './protocol.ts';
+import type { ResponseAction } from './response-actions.ts';
 
 export type ActionStatus = 'pending' | 'done' | 'skipped' | 'not-applicable';
 export type CaseSource = 'screen' | 'indicators' | 'ehr' | 'clinician';
@@ -15,7 +16,7 @@ export type CaseSource = 'screen' | 'indicators' | 'ehr' | 'clinician';
 export interface CaseAction {
   id: string;
   position: number;
-  code: string;
+  code: ResponseAction;
   stepId: string;
   recommendation: Omit<RecommendedAction, 'code' | 'stepId'>;
   status: ActionStatus;
@@ -163,7 +164,7 @@ export async function readCase(scope: OrgScope, caseId: string, purpose = 'treat
     context: JSON.parse(scope.open(row.context, { table: 'respond_case', column: 'context', rowId: row.id })) as EncounterContext,
     protocol: { id: row.protocol_id, version: row.protocol_version },
     actions: actions.map((a) => ({
-      id: a.id, position: a.position, code: a.code, stepId: a.step_id,
+      id: a.id, position: a.position, code: a.code as ResponseAction, stepId: a.step_id,
       recommendation: JSON.parse(a.recommendation) as CaseAction['recommendation'], status: a.status,
       statusReason: a.status_reason ? scope.open(a.status_reason, { table: 'respond_case_action', column: 'status_reason', rowId: a.id }) : null,
       actedBy: a.acted_by, actedAt: a.acted_at,
@@ -268,4 +269,17 @@ export async function recordCaseEvent(scope: OrgScope, input: { caseId: string; 
     if (!row) throw notFound('The case');
     await appendEvent(tx, input.caseId, input.kind, input.detail);
   });
+}
+
+/** Finds the case an action belongs to (for FHIR Task reads by id). */
+export async function findCaseOfAction(scope: OrgScope, actionId: string): Promise<string> {
+  const row = await scope.selectFrom('respond_case_action').select('case_id').where('id', '=', actionId).executeTakeFirst();
+  if (!row) throw notFound('The Task');
+  return row.case_id;
+}
+
+/** Finds a case by its pseudonym (for FHIR Task searches by group identifier). */
+export async function findCaseByPseudonym(scope: OrgScope, pseudonym: string): Promise<string | undefined> {
+  const row = await scope.selectFrom('respond_case').select('id').where('pseudonym', '=', pseudonym).executeTakeFirst();
+  return row?.id;
 }
