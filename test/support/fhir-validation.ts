@@ -36,7 +36,12 @@ function validatorFor(resourceType: string): ValidateFunction {
 /** Errors from HL7's R4 JSON Schema for the resource (empty when it validates). */
 export function fhirSchemaErrors(resource: { resourceType: string }): string[] {
   const validate = validatorFor(resource.resourceType);
-  return validate(resource) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  if (validate(resource)) return [];
+  return (validate.errors ?? [])
+    // HL7's R4 schema enumerates FHIR versions up to 4.0.0: it predates the 4.0.1 technical
+    // correction, the R4 version servers declare. Only that exact value is excused.
+    .filter((e) => !(e.keyword === 'enum' && e.instancePath.endsWith('/fhirVersion') && (resource as { fhirVersion?: string }).fhirVersion === '4.0.1'))
+    .map((e) => `${e.instancePath} ${e.message}`);
 }
 
 const structure = new Fhir();

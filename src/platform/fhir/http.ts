@@ -39,29 +39,13 @@ export function searchsetBundle(baseUrl: string, resources: { resourceType: stri
   };
 }
 
-export interface FhirIssue {
-  /** The element the issue is about (FHIRPath, e.g. `Questionnaire.item[2]` or a linkId). */
-  expression?: string;
-  message: string;
-  /** FHIR issue type code (invalid, required, value, structure, business-rule…). */
-  code?: string;
-}
-
-/** Thrown when a FHIR resource breaks rules: answers 400 with one issue per rule broken. */
+/**
+ * Thrown when a FHIR resource breaks rules: the error handler answers 400 with this
+ * OperationOutcome, which names each element and rule (built by the capability that checked it).
+ */
 export class FhirValidationError extends LanternError {
-  constructor(readonly issues: FhirIssue[]) {
-    super('INVALID', issues[0]?.message ?? 'The resource is not valid.', issues[0]?.expression);
+  constructor(readonly outcome: { resourceType: 'OperationOutcome'; issue: { diagnostics?: string; details?: { text?: string } }[] }) {
+    const first = outcome.issue[0];
+    super('INVALID', first?.details?.text ?? first?.diagnostics ?? 'The resource is not valid.');
   }
-}
-
-export function operationOutcomeOf(issues: FhirIssue[], severity: 'error' | 'warning' | 'information' = 'error'): Record<string, unknown> {
-  return {
-    resourceType: 'OperationOutcome',
-    issue: issues.map((issue) => ({
-      severity,
-      code: issue.code ?? 'invalid',
-      diagnostics: issue.message,
-      ...(issue.expression ? { expression: [issue.expression] } : {}),
-    })),
-  };
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { LanternError, toProblem, type ErrorCode } from './errors.ts';
-import { FhirValidationError, operationOutcomeOf } from '../fhir/http.ts';
+import { FhirValidationError } from '../fhir/http.ts';
 
 interface ValidationIssue { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }
 
@@ -77,7 +77,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raw: Fas
   const { error, errors } = normalizeError(raw);
   if (error.status >= 500) request.log.error({ err: error.cause ?? raw }, 'request failed');
   if (isFhirRoute(request.url)) {
-    if (raw instanceof FhirValidationError) return reply.code(400).type('application/fhir+json').send(operationOutcomeOf(raw.issues));
+    if (raw instanceof FhirValidationError) return reply.code(400).type('application/fhir+json').send(raw.outcome);
     return reply.code(error.status).type('application/fhir+json').send(toOperationOutcome(error, errors));
   }
   return reply.code(error.status).type('application/problem+json').send(toProblem(error, request.url.split('?')[0], errors));

@@ -1,0 +1,14 @@
+/**
+ * @module Recognize as a capability the server mounts: its FHIR routes and what it declares in the
+ * CapabilityStatement.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Capability } from '../platform/http/app.ts';
+import type { Platform } from '../platform/services.ts';
+import { recognizeFhirResources, recognizeFhirRoutes } from './fhir-routes.ts';
+
+const recognizePlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, options) => {
+  await app.register(recognizeFhirRoutes, options);
+};
+
+export const recognize: Capability = { name: 'recognize', plugin: recognizePlugin, fhirResources: recognizeFhirResources };
