@@ -44,7 +44,10 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   }
   let ring = loaded.ring;
   const cipher = createCipher(() => ring);
-  const data = openDatabase(config.database, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  const data = openDatabase(config.database, {
+    ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+    onIdleClientError: (error) => log.warn({ err: error }, 'an idle database connection was closed by the server'),
+  });
   return {
     config,
     data,

@@ -8,15 +8,20 @@ import type { Platform } from '../platform/services.ts';
 import type { Capability } from '../platform/http/app.ts';
 import { caseRoutes } from './case-routes.ts';
 import { jurisdictionRoutes } from './jurisdiction-routes.ts';
+import { caseFhirResources, caseFhirRoutes } from './case-fhir-routes.ts';
+import { protocolRoutes } from './protocol-routes.ts';
 
 export { recordCaseEvent, readCase } from './case-store.ts';
 
 const respondPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, options) => {
   await app.register(caseRoutes, options);
   await app.register(jurisdictionRoutes, options);
+  await app.register(caseFhirRoutes, options);
+  await app.register(protocolRoutes, options);
 };
 
 export const respond: Capability = {
   name: 'respond',
   plugin: respondPlugin,
+  fhirResources: caseFhirResources,
 };

@@ -25,7 +25,7 @@ export interface DataLayer {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-export function openDatabase(url: DatabaseUrl, options: { poolSize?: number } = {}): DataLayer {
+export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; onIdleClientError?: (error: Error) => void } = {}): DataLayer {
   if (url.kind === 'sqlite') {
     if (url.path !== ':memory:') mkdirSync(dirname(url.path), { recursive: true });
     const file = new SQLite(url.path);
@@ -39,6 +39,10 @@ export function openDatabase(url: DatabaseUrl, options: { poolSize?: number } = 
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url.url, max: options.poolSize ?? 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, an administrator);
+  // pg then emits 'error' on the pool, which would crash the process if nobody listened. The
+  // pool replaces the connection on next use, so logging is enough.
+  pool.on('error', (error) => options.onIdleClientError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -22,17 +22,25 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 export class LanternError extends Error {
   readonly status: number;
+  /** Every problem found, when there is more than one (an import, a document). */
+  readonly errors: FieldError[] | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    options?: ErrorOptions & { status?: number },
+    options?: ErrorOptions & { status?: number; errors?: FieldError[] },
   ) {
     super(message, options);
     this.name = 'LanternError';
     this.status = options?.status ?? errorCatalog[code];
+    this.errors = options?.errors;
   }
 }
 
@@ -53,7 +61,7 @@ export interface Problem {
   code: ErrorCode;
   field?: string;
   instance?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
 }
 
 const titles: Record<number, string> = {

@@ -25,7 +25,7 @@ function describe(issue: ValidationIssue): string {
 
 /** Maps an error thrown anywhere to a LanternError (plus per-field errors for validation). */
 export function normalizeError(error: FastifyError | Error): { error: LanternError; errors?: { field: string; message: string }[] } {
-  if (error instanceof LanternError) return { error };
+  if (error instanceof LanternError) return error.errors ? { error, errors: error.errors } : { error };
   const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fastifyError.validation) {
     const errors = fastifyError.validation.map((issue) => ({ field: fieldOf(issue, fastifyError.validationContext), message: describe(issue) }));
