@@ -2,6 +2,7 @@
  * @module Recognize as a capability the server mounts: its FHIR routes and what it declares in the
  * CapabilityStatement.
  */
+import './data-protection.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Capability } from '../platform/http/app.ts';
 import type { Platform } from '../platform/services.ts';

@@ -105,7 +105,11 @@ export const recognizeFhirRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     await saveScreening<ScreenEvaluation>(scope, {
       id, observationId, facilityId: request.principal?.facilityId ?? null, mode: screeningModeOf(response),
       instrument: { url: evaluation.instrument.url, version: evaluation.instrument.version ?? '' }, response, observation, evaluation,
-    });
+    }, (tx) => tx.count({
+      facilityId: request.principal?.facilityId ?? null,
+      metric: 'screening.completed',
+      dimension: `${questionnaire.id ?? questionnaire.url}:${evaluation.resultCode}`,
+    }));
     const bundle = {
       resourceType: 'Bundle',
       type: 'collection',

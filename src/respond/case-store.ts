@@ -121,6 +121,7 @@ export async function openCase(scope: OrgScope, input: OpenCaseInput): Promise<{
       };
     }));
     await appendEvent(tx, id, 'opened', { source: input.source, actions: input.actions.map((a) => a.code) });
+    await tx.count({ facilityId: input.facilityId, metric: 'case.opened', dimension: input.source });
     await tx.audit({ action: 'create', resourceType: 'case', resourceId: id, purpose: 'treatment' });
     return { id, pseudonym };
   });
@@ -184,10 +185,12 @@ export async function readCase(scope: OrgScope, caseId: string, purpose = 'treat
   };
 }
 
-async function requireOpenCase(scope: OrgScope, caseId: string): Promise<void> {
-  const row = await scope.selectFrom('respond_case').select('status').where('id', '=', caseId).executeTakeFirst();
+/** Checks the case exists and is open; returns its facility (for the statistics counters). */
+async function requireOpenCase(scope: OrgScope, caseId: string): Promise<{ facilityId: string | null }> {
+  const row = await scope.selectFrom('respond_case').select(['status', 'facility_id']).where('id', '=', caseId).executeTakeFirst();
   if (!row) throw notFound('The case');
   if (row.status !== 'open') throw conflict('This case is closed; reopen it to change it.');
+  return { facilityId: row.facility_id };
 }
 
 /** Marks an action done, skipped (reason required) or not applicable (reason required). */
@@ -195,7 +198,7 @@ export async function recordActionStatus(scope: OrgScope, input: { caseId: strin
   const reason = input.reason?.trim();
   if (input.status !== 'done' && !reason) throw invalid('Say why this step was skipped or does not apply.', 'reason');
   await scope.transaction(async (tx) => {
-    await requireOpenCase(tx, input.caseId);
+    const { facilityId } = await requireOpenCase(tx, input.caseId);
     const action = await tx.selectFrom('respond_case_action').select(['id', 'code']).where('id', '=', input.actionId).where('case_id', '=', input.caseId).executeTakeFirst();
     if (!action) throw notFound('The action');
     await tx.updateTable('respond_case_action').set({
@@ -204,6 +207,7 @@ export async function recordActionStatus(scope: OrgScope, input: { caseId: strin
       acted_by: tx.actor.id, acted_at: now(),
     }).where('id', '=', action.id).execute();
     await appendEvent(tx, input.caseId, `action-${input.status}`, { actionId: action.id, code: action.code, ...(reason ? { reason } : {}) });
+    await tx.count({ facilityId, metric: `case.action.${input.status}`, dimension: action.code });
     await tx.audit({ action: 'update', resourceType: 'case', resourceId: input.caseId, purpose: 'treatment' });
   });
 }
@@ -255,8 +259,9 @@ export async function addNote(scope: OrgScope, input: { caseId: string; body: st
 
 export async function closeCase(scope: OrgScope, caseId: string): Promise<void> {
   await scope.transaction(async (tx) => {
-    await requireOpenCase(tx, caseId);
+    const { facilityId } = await requireOpenCase(tx, caseId);
     await tx.updateTable('respond_case').set({ status: 'closed', closed_at: now() }).where('id', '=', caseId).execute();
+    await tx.count({ facilityId, metric: 'case.closed' });
     await appendEvent(tx, caseId, 'closed', {});
     await tx.audit({ action: 'update', resourceType: 'case', resourceId: caseId, purpose: 'treatment' });
   });

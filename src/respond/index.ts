@@ -3,6 +3,7 @@
  * This plugin is all the rest of Lantern imports from this folder (plus the case functions other
  * capabilities record timeline events with).
  */
+import './data-protection.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform/services.ts';
 import type { Capability } from '../platform/http/app.ts';

@@ -9,6 +9,7 @@ import type { Database } from './schema.ts';
 import type { Db, Tx, Dialect } from './index.ts';
 import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import type { Cipher } from '../crypto/cipher.ts';
+import { incrementCounter, monthOf } from '../ops/counters.ts';
 
 /** Tables that hold an organization's rows (every one has `organization_id`). */
 export type OrgTable = {
@@ -70,6 +71,17 @@ export class OrgScope {
     const entry: AuditEntry = { ...note, organizationId: this.organizationId, actorId: this.actor.id, actorKind: this.actor.kind, requestId: this.requestId };
     if (this.db.isTransaction) return recordAudit(this.db as Tx, this.dialect, entry);
     await (this.db as Db).transaction().execute((tx) => recordAudit(tx, this.dialect, entry));
+  }
+
+  /**
+   * Adds one to a de-identified monthly counter (platform/ops/counters.ts) for a facility; call it
+   * inside `transaction` so the count lands with the change it counts.
+   */
+  async count(input: { facilityId: string | null; metric: string; dimension?: string; at?: Date }): Promise<void> {
+    await incrementCounter(this.db, {
+      organizationId: this.organizationId, facilityId: input.facilityId ?? 'unassigned', month: monthOf(input.at ?? new Date()),
+      metric: input.metric, dimension: input.dimension ?? 'all',
+    });
   }
 
   /** Encrypts a protected field; `place` binds it to its table, column and row. */
