@@ -33,11 +33,15 @@ export function compileSchema(schema: object): ValidateFunction {
   return validate;
 }
 
+/** Checks a schema-valid value for rules a JSON Schema cannot say (unique ids…); returns issues without lines. */
+export type ContentRules<T> = (value: T) => ContentIssue[];
+
 /**
  * Parses YAML or JSON text (JSON is read by the YAML parser, which keeps line positions) and
- * validates it against a schema. Never throws on bad input: the issues come back as data.
+ * validates it against a schema, then against `rules`. Never throws on bad input: the issues come
+ * back as data, each with the line it points at.
  */
-export function parseContentDocument<T>(text: string, schema: object): ContentParse<T> {
+export function parseContentDocument<T>(text: string, schema: object, rules?: ContentRules<T>): ContentParse<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -46,7 +50,11 @@ export function parseContentDocument<T>(text: string, schema: object): ContentPa
       issues: doc.errors.map((e) => ({ path: '', line: e.linePos?.[0]?.line, reason: firstLine(e.message) })),
     };
   }
-  return validateContent<T>(doc.toJS(), schema, (pointer) => lineOf(doc, lineCounter, pointer));
+  const locate = (pointer: string): number | undefined => lineOf(doc, lineCounter, pointer);
+  const checked = validateContent<T>(doc.toJS(), schema, locate);
+  if (!checked.ok || !rules) return checked;
+  const issues = rules(checked.value).map((i) => ({ ...i, line: i.line ?? locate(i.path) }));
+  return issues.length > 0 ? { ok: false, issues } : checked;
 }
 
 /** Validates an already-parsed value (e.g. a request body); issues carry no line numbers. */
@@ -69,6 +77,11 @@ export function formatIssues(issues: ContentIssue[]): string {
   return issues
     .map((i) => `${i.line !== undefined ? `line ${i.line}, ` : ''}${i.path === '' ? '(document)' : i.path}: ${i.reason}`)
     .join('\n');
+}
+
+/** Issues in the shape of a problem+json `errors` member (field = JSON Pointer, message = line and reason). */
+export function toProblemErrors(issues: ContentIssue[]): { field: string; message: string }[] {
+  return issues.map((i) => ({ field: i.path, message: `${i.line !== undefined ? `line ${i.line}: ` : ''}${i.reason}` }));
 }
 
 function pointerOf(error: ErrorObject): string {

@@ -11,6 +11,7 @@ import { caseRoutes } from './case-routes.ts';
 import { jurisdictionRoutes } from './jurisdiction-routes.ts';
 import { caseFhirResources, caseFhirRoutes } from './case-fhir-routes.ts';
 import { protocolRoutes } from './protocol-routes.ts';
+import { statisticsRoutes } from './statistics-routes.ts';
 
 export { recordCaseEvent, readCase } from './case-store.ts';
 
@@ -19,6 +20,7 @@ const respondPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, op
   await app.register(jurisdictionRoutes, options);
   await app.register(caseFhirRoutes, options);
   await app.register(protocolRoutes, options);
+  await app.register(statisticsRoutes, options);
 };
 
 export const respond: Capability = {

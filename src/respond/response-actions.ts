@@ -1,3 +1,4 @@
+/// <reference types="fhir" />
 /**
  * @module The coded response actions (content/respond/response-actions.codesystem.json): every step
  * the product recommends is one of these codes, in protocols, test cases, FHIR Tasks and statistics.
