@@ -3,7 +3,7 @@
  * check finds can name its file and line: YAML through the `yaml` package's LineCounter and node
  * ranges, Markdown lessons through their front matter and line-by-line scanning.
  */
-import { isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** One problem in a course, located in a file relative to the course folder. */
 export interface CourseIssue {
@@ -20,6 +20,8 @@ export interface YamlFile {
   lineOf: (path: readonly (string | number)[]) => number;
   /** Line of a string's first character of text (a block scalar `|` starts on the next line). */
   textLineOf: (path: readonly (string | number)[]) => number;
+  /** Every string scalar as written in the file, with its first line: scanning the source keeps line numbers exact inside multi-line text. */
+  strings: { source: string; line: number }[];
 }
 
 /** A path into a parsed value: object keys and array indexes. */
@@ -28,7 +30,7 @@ export type ValuePath = readonly (string | number)[];
 /** Parses YAML text; syntax errors come back as issues, never thrown. `lineOffset` shifts every line (front matter). */
 export function parseYamlFile(file: string, text: string, lineOffset = 0): { yaml?: YamlFile; issues: CourseIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => ({
       file,
@@ -43,7 +45,15 @@ export function parseYamlFile(file: string, text: string, lineOffset = 0): { yam
     const isBlock = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
     return lineOf(path) + (isBlock ? 1 : 0);
   };
-  return { yaml: { file, value: doc.toJS(), lineOf, textLineOf }, issues: [] };
+  const strings: YamlFile['strings'] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.range) {
+        strings.push({ source: text.slice(node.range[0], node.range[1]), line: lineOffset + lineCounter.linePos(node.range[0]).line });
+      }
+    },
+  });
+  return { yaml: { file, value: doc.toJS(), lineOf, textLineOf, strings }, issues: [] };
 }
 
 // Walks up the path until a node with a position is found: a missing key is reported on its parent.
@@ -103,13 +113,4 @@ export function findAll(text: string, pattern: RegExp, firstLine = 1): TextMatch
     }
   });
   return found;
-}
-
-/** Calls `visit` for every string inside a parsed value, with its path. */
-export function forEachString(value: unknown, visit: (text: string, path: ValuePath) => void, path: ValuePath = []): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => forEachString(item, visit, [...path, i]));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) forEachString(item, visit, [...path, key]);
-  }
 }

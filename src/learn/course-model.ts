@@ -45,9 +45,15 @@ export interface Course {
 export interface CourseModule {
   id: string;
   minutes: number;
-  lesson: Localized<Lesson>;
+  /** In order; a module declares none and has the single lesson `lesson`. */
+  lessons: ModuleLesson[];
   checks: Question[];
   cases: PatientCase[];
+}
+
+export interface ModuleLesson {
+  id: string;
+  text: Localized<Lesson>;
 }
 
 export interface Lesson {

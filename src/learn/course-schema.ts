@@ -12,7 +12,7 @@ export type CourseFileKind = 'course' | 'lessonFrontMatter' | 'questionFile' | '
 const schemaUrl = new URL('../../content/courses/course.schema.json', import.meta.url);
 const courseSchema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as { $id: string };
 
-const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 ajv.addSchema(courseSchema);
 
 const validators = new Map<CourseFileKind, ValidateFunction>();

@@ -8,7 +8,11 @@ import { findAll } from './course-files.ts';
 
 /**
  * Placeholders the lesson renderer fills from jurisdiction data (content/jurisdictions).
- * `stateChildReport.*` is the learner's state child-abuse reporting line.
+ * Sources in content/jurisdictions: `hotline.*` and `cybertipline.*` come from national-routes.yaml
+ * (phone, text.number, text.keywords[0], tty, web.url); `stateChildReport.route` is a short phrase,
+ * in the learner's language, naming their state's child-abuse reporting route from us-states.yaml
+ * (the statewide number, or "your county's child-protection office" where there is none, or a
+ * generic phrase when the jurisdiction is unknown, e.g. in a SCORM package).
  */
 export const coursePlaceholders = [
   'hotline.phone',
@@ -18,7 +22,7 @@ export const coursePlaceholders = [
   'hotline.web',
   'cybertipline.phone',
   'cybertipline.web',
-  'stateChildReport.phone',
+  'stateChildReport.route',
 ] as const;
 
 // Names of organizations that have operated the national hotline (domain-facts.md §5). Product text
@@ -53,6 +57,9 @@ export function scanCourseText(text: string, firstLine: number): TextScan {
         scan.problems.push({ line, message: `citation "[@${match[1]}]" is not of the form [@source-id] or [@a; @b]` });
       } else scan.cites.push({ id, line });
     }
+  }
+  for (const { line } of findAll(text, /\[@[^\]]*$/, firstLine)) {
+    scan.problems.push({ line, message: 'a citation "[@…]" must open and close on the same line' });
   }
   for (const { match, line } of findAll(text, placeholderPattern, firstLine)) {
     const name = match[1] ?? '';
