@@ -4,7 +4,7 @@
  */
 export { answerFirstN } from './answers.ts';
 export {
-  ADULT_SCREEN_ID, chooseInstrument, INDICATORS_ID, YOUTH_SCREEN_ID,
+  ADULT_SCREEN_ID, chooseInstrument, INDICATORS_ID, SCREENING_SETTINGS, YOUTH_SCREEN_ID,
   type ChoiceBasis, type InstrumentChoice, type InstrumentChoiceInput, type ScreeningSetting,
 } from './instrument-choice.ts';
 export { loadInstrumentsFrom, loadShippedInstruments, SHIPPED_INSTRUMENTS_DIR } from './instruments.ts';

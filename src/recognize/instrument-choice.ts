@@ -6,16 +6,11 @@
  */
 import { invalid } from '../platform/http/errors.ts';
 
-export type ScreeningSetting =
-  | 'emergency'
-  | 'urgent-care'
-  | 'primary-care'
-  | 'teen-clinic'
-  | 'child-advocacy-center'
-  | 'prenatal'
-  | 'behavioral-health'
-  | 'inpatient'
-  | 'other';
+/** The care settings Lantern knows; protocol conditions and the case API use the same list. */
+export const SCREENING_SETTINGS = [
+  'emergency', 'urgent-care', 'primary-care', 'teen-clinic', 'child-advocacy-center', 'prenatal', 'behavioral-health', 'inpatient', 'other',
+] as const;
+export type ScreeningSetting = (typeof SCREENING_SETTINGS)[number];
 
 export interface InstrumentChoiceInput {
   /** Age in whole years; undefined when not known. */

@@ -3,6 +3,7 @@
  * OpenAPI description at once.
  */
 import { Type, type Static } from 'typebox';
+import { SCREENING_SETTINGS } from '../recognize/index.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const Bool = Type.Boolean();
@@ -23,7 +24,7 @@ export const EncounterContextBody = Type.Object({
     consentsToLawEnforcement: Type.Optional(Bool),
   }, { additionalProperties: false })),
   jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' })),
-  setting: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  setting: Type.Optional(Type.Union(SCREENING_SETTINGS.map((s) => Type.Literal(s)))),
   finding: Type.Optional(Type.Object({
     status: Type.Union([Type.Literal('suspected'), Type.Literal('confirmed'), Type.Literal('ruled-out'), Type.Literal('history')]),
     type: Type.Optional(Type.Union([Type.Literal('sex'), Type.Literal('labor'), Type.Literal('both')])),
