@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform/services.ts';
 import type { Capability } from '../platform/http/app.ts';
 import { caseRoutes } from './case-routes.ts';
+import { caseAssigneeRoutes } from './case-assignees.ts';
 import { jurisdictionRoutes } from './jurisdiction-routes.ts';
 import { caseFhirResources, caseFhirRoutes } from './case-fhir-routes.ts';
 import { protocolRoutes } from './protocol-routes.ts';
@@ -17,6 +18,7 @@ export { recordCaseEvent, readCase } from './case-store.ts';
 
 const respondPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, options) => {
   await app.register(caseRoutes, options);
+  await app.register(caseAssigneeRoutes, options);
   await app.register(jurisdictionRoutes, options);
   await app.register(caseFhirRoutes, options);
   await app.register(protocolRoutes, options);

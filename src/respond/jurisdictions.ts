@@ -4,7 +4,7 @@
  * and answers lookups by ISO 3166-2 code with a fallback, so an unknown place never gets an invented number.
  */
 import { readFileSync } from 'node:fs';
-import { formatIssues, parseContentDocument, type ContentIssue } from './content-document.ts';
+import { formatIssues, parseContentDocument, type ContentIssue } from '../platform/content/document.ts';
 
 export type Confirmation = 'confirmed' | 'unconfirmed';
 

@@ -5,7 +5,7 @@
  * and the check that a protocol's own cases pass before it is published.
  */
 import { readFileSync } from 'node:fs';
-import { compileSchema, parseContentDocument, type ContentIssue } from './content-document.ts';
+import { compileSchema, parseContentDocument, type ContentIssue } from '../platform/content/document.ts';
 import { resolveCaseIndicators, resolveCaseScreen, type CaseIndicators, type CaseScreen, type ScreeningEngine } from './case-screening.ts';
 import { suggestCodes, type Finding } from './icd10.ts';
 import { jurisdictionsSchema, withJurisdictions, type Jurisdiction, type RespondReference } from './jurisdictions.ts';

@@ -11,7 +11,7 @@ import type { OrgScope } from '../platform/db/scope.ts';
 import { LanternError } from '../platform/http/errors.ts';
 import { loadDefaultProtocol, protocolSchema, validateProtocol, type Protocol } from './protocol.ts';
 import { parseProtocolCases, runProtocolCases, type ProtocolCaseSuite } from './protocol-cases.ts';
-import type { ContentIssue } from './content-document.ts';
+import type { ContentIssue } from '../platform/content/document.ts';
 import { activeProtocol, listProtocolVersions, publishProtocolVersion, readProtocolVersion } from './protocol-store.ts';
 import { diffProtocols } from './protocol-diff.ts';
 import { organizationReference } from './jurisdiction-store.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { answerFirstN, evaluateScreen, loadShippedInstruments } from '../recognize/index.ts';
 import type { ScreeningEngine } from './case-screening.ts';
-import { formatIssues, type ContentIssue } from './content-document.ts';
+import { formatIssues, type ContentIssue } from '../platform/content/document.ts';
 import { loadShippedReference } from './jurisdictions.ts';
 import { parseProtocolCases, runProtocolCases, type SuiteResult } from './protocol-cases.ts';
 import { parseProtocol, shippedProtocolPath, type Protocol } from './protocol.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { toProblemErrors } from './content-document.ts';
+import { toProblemErrors } from '../platform/content/document.ts';
 import { loadShippedReference, withJurisdictions, type Jurisdiction } from './jurisdictions.ts';
 import {
   evaluateProtocol,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LanternError } from '../platform/http/errors.ts';
-import { formatIssues, parseContentDocument, validateContent, type ContentIssue } from './content-document.ts';
+import { formatIssues, parseContentDocument, validateContent, type ContentIssue } from '../platform/content/document.ts';
 import type { ResponseAction } from './response-actions.ts';
 
 export { evaluateProtocol, localizeReason } from './protocol-evaluate.ts';

@@ -1,0 +1,134 @@
+/**
+ * @module The case page (`/cases/:id`): the timeline of recommended actions in protocol order,
+ * tasks, encrypted notes, documentation help, closing the case, and the way to the handoff summary.
+ */
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMessages } from '../../web/i18n.tsx';
+import { useSignedIn } from '../../web/session.tsx';
+import { Link, usePath } from '../../web/router.tsx';
+import { PageHeading } from '../../web/components/page-heading.tsx';
+import { FormError, StatusMessage } from '../../web/components/form-fields.tsx';
+import { describeError } from '../../web/error-messages.ts';
+import { useLoad } from '../../web/admin/use-load.ts';
+import { formatTime } from '../../web/admin/format-time.ts';
+import { isPermitted } from '../../web/session-types.ts';
+import { routeParams } from '../../web/routes.ts';
+import { ActionCard } from './action-card.tsx';
+import { CaseTasks } from './case-tasks.tsx';
+import { CaseNotes } from './case-notes.tsx';
+import { DocumentationHelp } from './documentation-help.tsx';
+import { CaseContextFacts } from './case-context-facts.tsx';
+import type { ActionStatus, Assignee, CaseAction, CaseRecord } from './respond-types.ts';
+import './respond.css';
+
+/** The id in `/cases/:id` (and `/cases/:id/handoff`). */
+export function useCaseId(): string {
+  const path = usePath();
+  return routeParams('/cases/:id', path)?.id ?? routeParams('/cases/:id/handoff', path)?.id ?? '';
+}
+
+// After a step is marked, its buttons go away; keyboard users continue at the next pending step.
+function focusNextPending(): void {
+  requestAnimationFrame(() => {
+    const next = document.querySelector<HTMLButtonElement>('.action-card[data-status="pending"] .button-primary');
+    (next ?? document.getElementById('case-progress'))?.focus();
+  });
+}
+
+/** The page at `/cases/:id`. */
+export function CasePage(): ReactElement {
+  const { t, locale } = useMessages();
+  const { api, session } = useSignedIn();
+  const id = useCaseId();
+  const load = useCallback(() => api.get<CaseRecord>(`/api/cases/${encodeURIComponent(id)}`), [api, id]);
+  const record = useLoad(load);
+  const canUpdate = isPermitted(session, 'case', 'update');
+  const [assignees, setAssignees] = useState<Assignee[]>([]);
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [current, setCurrent] = useState<CaseRecord>();
+
+  useEffect(() => {
+    if (canUpdate) api.get<Assignee[]>('/api/cases/assignees').then(setAssignees, () => setAssignees([]));
+  }, [api, canUpdate]);
+  useEffect(() => { setCurrent(record.data); }, [record.data]);
+
+  const names = useMemo(() => new Map(assignees.map((a) => [a.id, a.displayName])), [assignees]);
+  const nameOf = useCallback((userId: string | null): string =>
+    userId === session.user.id ? t('respond.case.you') : (userId && names.get(userId)) || t('respond.case.colleague'), [names, session.user.id, t]);
+
+  /** Sends a change; the answer is the updated case. */
+  const change = async (method: 'post', path: string, body: unknown, done: string): Promise<boolean> => {
+    setStatus(undefined);
+    setError(undefined);
+    try {
+      setCurrent(await api[method]<CaseRecord>(`/api/cases/${encodeURIComponent(id)}${path}`, body));
+      setStatus(done);
+      return true;
+    } catch (failure) {
+      setError(describeError(t, failure));
+      return false;
+    }
+  };
+
+  const onStatus = async (action: CaseAction, next: Exclude<ActionStatus, 'pending'>, reason?: string): Promise<boolean> => {
+    const ok = await change('post', `/actions/${action.id}`, { status: next, ...(reason ? { reason } : {}) }, t('respond.action.saved'));
+    if (ok) focusNextPending();
+    return ok;
+  };
+
+  if (!current) {
+    return (
+      <>
+        <PageHeading title={t('respond.case.title')}>{t('respond.case.title')}</PageHeading>
+        {record.error ? <FormError message={describeError(t, record.error)} /> : <p className="loading">{t('app.loading')}</p>}
+      </>
+    );
+  }
+
+  const open = current.status === 'open';
+  const pending = current.actions.filter((a) => a.status === 'pending').length;
+  const title = t('respond.case.pseudonym', { pseudonym: current.pseudonym });
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">
+        {open ? t('respond.case.openSince', { at: formatTime(current.openedAt, locale) }) : t('respond.case.closedOn', { at: formatTime(current.closedAt ?? current.openedAt, locale) })}
+      </p>
+      <CaseContextFacts record={current} />
+      <StatusMessage message={status} />
+      <FormError message={error} />
+      <div className="actions no-print">
+        <Link to={`/cases/${current.id}/handoff`} className="button-secondary">{t('respond.case.handoff')}</Link>
+        <Link to="/cases" className="button-quiet">{t('respond.case.backToList')}</Link>
+      </div>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('respond.case.timeline')}</h2>
+        <p id="case-progress" tabIndex={-1}>{t('respond.case.progress', { pending, total: current.actions.length })}</p>
+        <ol className="timeline">
+          {current.actions.map((action) => (
+            <ActionCard key={action.id} action={action} canUpdate={canUpdate && open} nameOf={nameOf} onStatus={onStatus} />
+          ))}
+        </ol>
+      </section>
+
+      <CaseTasks tasks={current.tasks} assignees={assignees} canUpdate={canUpdate && open} nameOf={nameOf}
+        onAdd={(task) => change('post', '/tasks', task, t('respond.tasks.added'))}
+        onComplete={(task) => change('post', `/tasks/${task.id}/complete`, undefined, t('respond.tasks.completed'))} />
+      <CaseNotes notes={current.notes} canUpdate={canUpdate && open} nameOf={nameOf}
+        onAdd={(note) => change('post', '/notes', note, t('respond.notes.added'))} />
+      {open ? <DocumentationHelp caseId={current.id} /> : null}
+
+      {canUpdate && open ? (
+        <section aria-labelledby="close-heading" className="section-card">
+          <h2 id="close-heading">{t('respond.case.closeHeading')}</h2>
+          <p>{pending > 0 ? t('respond.case.closeWithPending', { pending }) : t('respond.case.closeReady')}</p>
+          <div className="actions">
+            <button type="button" className="button-secondary" onClick={() => void change('post', '/close', undefined, t('respond.case.closed'))}>{t('respond.case.close')}</button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
