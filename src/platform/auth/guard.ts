@@ -16,7 +16,12 @@ import { LanternError, forbidden, unauthenticated } from '../http/errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, principalFromSession, principalFromToken, type Principal } from './principal.ts';
 
 /** What a route requires of its caller. */
-export type RouteAccess = 'public' | 'signed-in' | 'signed-in-pending-mfa' | { permission: [Resource, Action] };
+/**
+ * What a route requires of its caller. `external`: the route authenticates the caller itself with
+ * a standard's own scheme (a CDS Hooks JWT, a signed referral link); Lantern's sessions and API
+ * tokens are not consulted.
+ */
+export type RouteAccess = 'public' | 'external' | 'signed-in' | 'signed-in-pending-mfa' | { permission: [Resource, Action] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,13 +80,14 @@ export const authGuard = fp<{ platform: Platform }>(async (app: FastifyInstance,
   });
 
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.access === 'external') return;
     request.principal = await resolvePrincipal(platform, request);
   });
 
   app.addHook('preHandler', async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
-    if (access === 'public') return;
+    if (access === 'public' || access === 'external') return;
     if (access === undefined) {
       // Only routes outside the API (web assets, docs, operations) may omit a rule.
       if (/^\/(api|fhir|hsds|cds-services)(\/|$)/.test(request.url)) throw forbidden('This route declares no access rule.');
