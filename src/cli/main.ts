@@ -12,6 +12,7 @@ import { startServer } from '../server.ts';
 import { isRole, roles, type Role } from '../platform/policy.ts';
 import { LanternError } from '../platform/http/errors.ts';
 import { registerCapabilityCommands } from './capability-commands.ts';
+import { recoverAccount } from '../platform/identity/recovery.ts';
 
 /** Opens the platform with logs kept quiet (commands print their own results), runs, closes. */
 export async function withPlatform<T>(work: (platform: Platform) => Promise<T>): Promise<T> {
@@ -93,6 +94,17 @@ user.command('create')
       ...(password ? { password } : {}),
     }));
     process.stdout.write(`user ${id}\n`);
+  });
+
+user.command('recover')
+  .description('Let a locked-out user back in: unlock the account and/or reset their second factor (audited).')
+  .requiredOption('--email <email>', 'the user')
+  .option('--unlock', 'clear a sign-in lockout')
+  .option('--reset-mfa', 'remove the second factor; the user sets up a new one at next sign-in')
+  .action(async (opts: { email: string; unlock?: boolean; resetMfa?: boolean }) => {
+    if (!opts.unlock && !opts.resetMfa) throw new LanternError('INVALID', 'Say what to do: --unlock, --reset-mfa, or both.');
+    const done = await withPlatform((p) => recoverAccount(p.data, { email: opts.email, unlock: opts.unlock ?? false, resetSecondFactor: opts.resetMfa ?? false }));
+    process.stdout.write(`user ${done} recovered\n`);
   });
 
 const token = program.command('token').description('Manage API tokens.');

@@ -20,6 +20,8 @@ export interface Config {
   secureCookies: boolean;
   /** Runs scheduled jobs (purge, reminders) in this process. */
   runJobs: boolean;
+  /** Trust X-Forwarded-* from the proxy in front (set when behind a load balancer). */
+  trustProxy: boolean;
 }
 
 export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseUrl {
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.LANTERN_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     secureCookies: env.LANTERN_SECURE_COOKIES === 'true',
     runJobs: env.LANTERN_JOBS !== 'off',
+    trustProxy: env.LANTERN_TRUST_PROXY === 'true',
   };
 }

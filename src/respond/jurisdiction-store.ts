@@ -4,7 +4,7 @@
  */
 import type { OrgScope } from '../platform/db/scope.ts';
 import { invalid } from '../platform/http/errors.ts';
-import { loadShippedReference, parseJurisdictions, withJurisdictions, type Jurisdiction, type RespondReference } from './jurisdictions.ts';
+import { loadShippedReference, validateJurisdictions, withJurisdictions, type Jurisdiction, type RespondReference } from './jurisdictions.ts';
 
 /** The reference data (jurisdictions + national routes) with the organization's edits applied. */
 export async function organizationReference(scope: OrgScope): Promise<RespondReference> {
@@ -18,7 +18,7 @@ export async function organizationReference(scope: OrgScope): Promise<RespondRef
 export async function saveJurisdiction(scope: OrgScope, code: string, entry: unknown): Promise<Jurisdiction> {
   const shipped = loadShippedReference();
   // Validate as a whole document, so the schema and the cross-field rules both apply.
-  const parsed = parseJurisdictions(JSON.stringify({ version: shipped.jurisdictions.version, jurisdictions: [entry], fallback: shipped.jurisdictions.fallback }));
+  const parsed = validateJurisdictions({ version: shipped.jurisdictions.version, jurisdictions: [entry], fallback: shipped.jurisdictions.fallback });
   if (!parsed.ok) {
     const first = parsed.issues[0]!;
     throw invalid(`${first.path.replace(/^\/jurisdictions\/0/, '') || '/'}: ${first.reason}`, first.path.replace(/^\/jurisdictions\/0\/?/, '').replace(/\//g, '.') || 'body');

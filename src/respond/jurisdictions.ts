@@ -4,7 +4,7 @@
  * and answers lookups by ISO 3166-2 code with a fallback, so an unknown place never gets an invented number.
  */
 import { readFileSync } from 'node:fs';
-import { formatIssues, parseContentDocument, type ContentIssue } from '../platform/content/document.ts';
+import { formatIssues, parseContentDocument, validateContent, type ContentIssue } from '../platform/content/document.ts';
 
 export type Confirmation = 'confirmed' | 'unconfirmed';
 
@@ -100,6 +100,14 @@ export class JurisdictionDataError extends Error {
 /** Parses and validates a jurisdictions document (YAML or JSON); returns issues instead of throwing. */
 export function parseJurisdictions(text: string): { ok: true; value: JurisdictionSet } | { ok: false; issues: ContentIssue[] } {
   return parseContentDocument<JurisdictionSet>(text, jurisdictionsSchema, checkJurisdictionRules);
+}
+
+/** Validates an already-parsed jurisdictions document (e.g. an admin's edit from a request body). */
+export function validateJurisdictions(value: unknown): { ok: true; value: JurisdictionSet } | { ok: false; issues: ContentIssue[] } {
+  const checked = validateContent<JurisdictionSet>(value, jurisdictionsSchema);
+  if (!checked.ok) return checked;
+  const issues = checkJurisdictionRules(checked.value);
+  return issues.length > 0 ? { ok: false, issues } : checked;
 }
 
 /** Parses and validates a national routes document (YAML or JSON). */

@@ -19,6 +19,7 @@ import { shippedScreeningEngine } from './protocol-test-command.ts';
 
 const tags = ['respond'];
 const SHIPPED = 'shipped';
+const VersionId = Type.Union([Type.Literal(SHIPPED), Type.String({ format: 'uuid' })], { description: `a published version's id, or "${SHIPPED}" for Lantern's default` });
 
 let shippedCases: ProtocolCaseSuite | undefined;
 function defaultCases(): ProtocolCaseSuite {
@@ -68,14 +69,14 @@ export const protocolRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
 
   app.get('/api/protocols/versions/:id', {
     config: { access: { permission: ['protocol', 'read'] } },
-    schema: { tags, summary: `A published version with its test cases (id "${SHIPPED}" is Lantern's default)`, params: Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }) },
+    schema: { tags, summary: `A published version with its test cases (id "${SHIPPED}" is Lantern's default)`, params: Type.Object({ id: VersionId }, { additionalProperties: false }) },
   }, async (request) => versionOrShipped(request.scope(), request.params.id));
 
   app.get('/api/protocols/diff', {
     config: { access: { permission: ['protocol', 'read'] } },
     schema: {
       tags, summary: 'What changed between two versions',
-      querystring: Type.Object({ from: Type.String({ maxLength: 64 }), to: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      querystring: Type.Object({ from: VersionId, to: VersionId }, { additionalProperties: false }),
     },
   }, async (request) => {
     const scope = request.scope();

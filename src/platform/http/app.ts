@@ -14,6 +14,7 @@ import type { Platform } from '../services.ts';
 import { authGuard } from '../auth/guard.ts';
 import { sendError } from './problem-handler.ts';
 import { LanternError } from './errors.ts';
+import { registerWebAssets } from './web-assets.ts';
 import { buildCapabilityStatement, type FhirResourceCapability } from '../fhir/capability-statement.ts';
 import { acceptFhirJson, FHIR_JSON } from '../fhir/http.ts';
 
@@ -48,6 +49,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     return503OnClosing: true,
+    // Behind a load balancer the client address (rate limits, audit) comes from X-Forwarded-For.
+    trustProxy: platform.config.trustProxy,
+    // Malformed URLs are refused before routing; answer them like every other error.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -61,7 +66,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error as Error));
-  app.setNotFoundHandler((request, reply) =>
+  // The web app's files, and its pages (any other non-API GET) answered with its index.html.
+  const serveAppShell = options.webRoot ? await registerWebAssets(app, options.webRoot) : undefined;
+  app.setNotFoundHandler((request, reply) => serveAppShell?.(request, reply) ||
     sendError(request, reply, new LanternError('NOT_FOUND', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`)));
 
   await app.register(swagger, {
