@@ -3,7 +3,22 @@
  */
 import type { Capability } from './platform/http/app.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { operationsPlugin } from './platform/ops/index.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { identity } from './platform/identity/index.ts';
+import { recognize } from './recognize/capability.ts';
+import { respond } from './respond/index.ts';
+import { learn } from './learn/index.ts';
+import { ehr } from './ehr/index.ts';
 
 export const capabilities: Capability[] = [
+  // First: its request hooks (metrics) must exist before the routes after it are declared.
+  { name: 'operations', plugin: operationsPlugin },
   { name: 'platform', plugin: platformRoutes },
+  { name: 'audit', plugin: auditRoutes },
+  identity,
+  recognize,
+  respond,
+  learn,
+  ehr,
 ];

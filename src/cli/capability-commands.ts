@@ -3,7 +3,16 @@
  * backup, protocol, directory, course), registered in one place.
  */
 import type { Command } from 'commander';
+import { registerAuditCommands } from '../platform/audit/verify-command.ts';
+import { registerKeyCommands } from '../platform/crypto/keys-command.ts';
+import { registerBackupCommands } from '../platform/backup/command.ts';
+import { registerRespondCommands } from '../respond/cli.ts';
+import { registerLearnCommands } from '../learn/cli.ts';
 
-export function registerCapabilityCommands(_program: Command): void {
-  // Filled in as each capability's commands land.
+export function registerCapabilityCommands(program: Command): void {
+  registerAuditCommands(program);
+  registerKeyCommands(program);
+  registerBackupCommands(program);
+  registerRespondCommands(program);
+  registerLearnCommands(program);
 }

@@ -4,6 +4,8 @@ import { startTestLantern, type TestLantern } from '../../test/support/platform.
 import { createOrganization, createUser } from '../platform/identity/accounts.ts';
 import type { OrgScope } from '../platform/db/scope.ts';
 import { addNote, addTask, closeCase, completeTask, listCases, openCase, readCase, recordActionStatus } from './case-store.ts';
+import { purgeExpiredData } from '../platform/ops/retention.ts';
+import './data-protection.ts';
 import type { RecommendedAction } from './protocol.ts';
 
 const actions: RecommendedAction[] = [
@@ -79,5 +81,27 @@ describe('case store', () => {
     await expect(addNote(otherScope, { caseId: id, body: 'x', sensitive: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listCases(otherScope)).map((c) => c.id)).not.toContain(id);
     expect((await listCases(scope)).map((c) => c.id)).toContain(id);
+  });
+
+  test('the retention purge removes a case past the period with everything in it, keeps a recent one and the counters', async () => {
+    const old = await openCase(scope, { facilityId: null, source: 'screen', context: { screen: 'positive' }, protocol: { id: 'default', version: '1' }, actions });
+    await addNote(scope, { caseId: old.id, body: 'old note', sensitive: false });
+    await addTask(scope, { caseId: old.id, title: 'old task', assigneeId: clinicianId, dueDate: '2019-01-01' });
+    const recent = await openCase(scope, { facilityId: null, source: 'screen', context: { screen: 'positive' }, protocol: { id: 'default', version: '1' }, actions });
+    const { db, dialect } = lantern.platform.data;
+    const longAgo = '2015-01-01T00:00:00.000Z';
+    for (const [table, column, key] of [['respond_case', 'last_activity_at', 'id'], ['respond_case', 'opened_at', 'id'], ['respond_case_action', 'updated_at', 'case_id'],
+      ['respond_case_note', 'created_at', 'case_id'], ['respond_case_task', 'created_at', 'case_id'], ['respond_case_event', 'at', 'case_id']] as const) {
+      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${longAgo} where ${sql.ref(key)} = ${old.id}`.execute(db);
+    }
+    const countersBefore = await db.selectFrom('platform_counter').select(['metric', 'value']).where('organization_id', '=', scope.organizationId).execute();
+    await purgeExpiredData(db, dialect);
+    await expect(readCase(scope, old.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const table of ['respond_case_action', 'respond_case_note', 'respond_case_task', 'respond_case_event'] as const) {
+      expect((await db.selectFrom(table).select('id').where('case_id', '=', old.id).execute()).length).toBe(0);
+    }
+    expect((await readCase(scope, recent.id)).id).toBe(recent.id);
+    const countersAfter = await db.selectFrom('platform_counter').select(['metric', 'value']).where('organization_id', '=', scope.organizationId).execute();
+    expect(countersAfter).toEqual(countersBefore);
   });
 });

@@ -82,12 +82,16 @@ export function newPseudonym(): string {
 
 const now = (): string => new Date().toISOString();
 
+// Every change to a case is an event; the case's last activity moves with it, so the retention
+// purge never removes a case before the rows in it.
 async function appendEvent(scope: OrgScope, caseId: string, kind: string, detail: Record<string, unknown>): Promise<void> {
   const id = randomUUID();
+  const at = now();
   await scope.insert('respond_case_event', {
-    id, case_id: caseId, at: now(), actor_id: scope.actor.id, kind,
+    id, case_id: caseId, at, actor_id: scope.actor.id, kind,
     detail: scope.seal(JSON.stringify(detail), { table: 'respond_case_event', column: 'detail', rowId: id }),
   });
+  await scope.updateTable('respond_case').set({ last_activity_at: at }).where('id', '=', caseId).execute();
 }
 
 export interface OpenCaseInput {
@@ -111,13 +115,13 @@ export async function openCase(scope: OrgScope, input: OpenCaseInput): Promise<{
       context: tx.seal(JSON.stringify(input.context), { table: 'respond_case', column: 'context', rowId: id }),
       ehr_patient: input.ehrPatient ? tx.seal(input.ehrPatient, { table: 'respond_case', column: 'ehr_patient', rowId: id }) : null,
       protocol_id: input.protocol.id, protocol_version: input.protocol.version,
-      opened_by: tx.actor.id ?? 'system', opened_at: now(), closed_at: null,
+      opened_by: tx.actor.id ?? 'system', opened_at: now(), last_activity_at: now(), closed_at: null,
     });
     await tx.insert('respond_case_action', input.actions.map((action, position) => {
       const { code, stepId, ...recommendation } = action;
       return {
         id: randomUUID(), case_id: id, position, code, step_id: stepId, recommendation: JSON.stringify(recommendation),
-        status: 'pending' as const, status_reason: null, acted_by: null, acted_at: null,
+        status: 'pending' as const, status_reason: null, acted_by: null, acted_at: null, updated_at: now(),
       };
     }));
     await appendEvent(tx, id, 'opened', { source: input.source, actions: input.actions.map((a) => a.code) });
@@ -204,7 +208,7 @@ export async function recordActionStatus(scope: OrgScope, input: { caseId: strin
     await tx.updateTable('respond_case_action').set({
       status: input.status,
       status_reason: reason ? tx.seal(reason, { table: 'respond_case_action', column: 'status_reason', rowId: action.id }) : null,
-      acted_by: tx.actor.id, acted_at: now(),
+      acted_by: tx.actor.id, acted_at: now(), updated_at: now(),
     }).where('id', '=', action.id).execute();
     await appendEvent(tx, input.caseId, `action-${input.status}`, { actionId: action.id, code: action.code, ...(reason ? { reason } : {}) });
     await tx.count({ facilityId, metric: `case.action.${input.status}`, dimension: action.code });

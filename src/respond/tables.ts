@@ -20,6 +20,8 @@ export interface RespondCaseTable {
   protocol_version: string;
   opened_by: string;
   opened_at: string;
+  /** The latest change to the case or anything in it: retention dates the case by it. */
+  last_activity_at: string;
   closed_at: string | null;
 }
 
@@ -38,6 +40,7 @@ export interface RespondCaseActionTable {
   status_reason: string | null;
   acted_by: string | null;
   acted_at: string | null;
+  updated_at: string;
 }
 
 export interface RespondCaseTaskTable {

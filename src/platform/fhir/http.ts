@@ -1,24 +1,11 @@
 /**
  * @module FHIR over HTTP, shared by every capability that serves FHIR resources: the
- * `application/fhir+json` content type, searchset Bundles, and errors as OperationOutcome (the
+ * `application/fhir+json` content type (read like JSON, see http/json-body.ts), searchset Bundles, and errors as OperationOutcome (the
  * app's error handler does that for every route under /fhir).
  */
-import type { FastifyInstance } from 'fastify';
 import { LanternError } from '../http/errors.ts';
 
 export const FHIR_JSON = 'application/fhir+json';
-
-/** Accepts `application/fhir+json` bodies as JSON (FHIR R4 §3.1.0.1.6, "Content Types"). */
-export function acceptFhirJson(app: FastifyInstance): void {
-  if (app.hasContentTypeParser(FHIR_JSON)) return;
-  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(new LanternError('INVALID', 'The request body is not valid JSON.'), undefined);
-    }
-  });
-}
 
 export interface SearchsetEntry {
   resource: { resourceType: string; id?: string };

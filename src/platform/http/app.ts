@@ -16,7 +16,8 @@ import { sendError } from './problem-handler.ts';
 import { LanternError } from './errors.ts';
 import { registerWebAssets } from './web-assets.ts';
 import { buildCapabilityStatement, type FhirResourceCapability } from '../fhir/capability-statement.ts';
-import { acceptFhirJson, FHIR_JSON } from '../fhir/http.ts';
+import { FHIR_JSON } from '../fhir/http.ts';
+import { readJsonBodies } from './json-body.ts';
 
 export type LanternApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -90,7 +91,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(cookie);
   await app.register(authGuard, { platform });
 
-  acceptFhirJson(app);
+  readJsonBodies(app, ['application/json', FHIR_JSON]);
   const capabilityStatement = buildCapabilityStatement({
     publicUrl: platform.config.publicUrl,
     version: '0.1.0',

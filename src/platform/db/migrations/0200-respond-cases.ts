@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('protocol_version', 'text', (c) => c.notNull())
     .addColumn('opened_by', 'text', (c) => c.notNull())
     .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('last_activity_at', 'text', (c) => c.notNull())
     .addColumn('closed_at', 'text')
     .addUniqueConstraint('respond_case_pseudonym', ['organization_id', 'pseudonym'])
     .execute();
@@ -36,6 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status_reason', 'text')
     .addColumn('acted_by', 'text')
     .addColumn('acted_at', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('respond_case_action_case').on('respond_case_action').columns(['case_id', 'position']).execute();
 
