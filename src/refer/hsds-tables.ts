@@ -45,6 +45,9 @@ export interface HsdsRow {
 /** A whole directory as flat rows, one list per table, each sorted by id. */
 export type DirectoryRecords = Record<HsdsTable, HsdsRow[]>;
 
+/** Some rows of a directory (a batch streamed by the generator or a writer). */
+export type DirectoryChunk = Partial<Record<HsdsTable, HsdsRow[]>>;
+
 /** How a child row points back at the row it is nested in. */
 export type ChildLink =
   | { kind: 'column'; column: string }

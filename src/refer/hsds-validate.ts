@@ -5,12 +5,9 @@
  * against the other table schemas, as the compiled schemas of the specification inline them.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 import { hsdsTables, type HsdsTable } from './hsds-tables.ts';
 import { loadHsdsSpec, type HsdsSpec } from './hsds-spec.ts';
-
-// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
 
 /** The nested JSON documents HSDS publishes (compiled schemas and API responses). */
 export const documentKinds = ['service', 'organization', 'location', 'service_at_location', 'taxonomy', 'taxonomy_term'] as const;
@@ -35,7 +32,8 @@ const schemaKey = (table: string): string => `${table}.json`;
 /** Compiles validators for every HSDS table and document kind from the given (or shipped) spec. */
 export function createHsdsValidator(spec: HsdsSpec = loadHsdsSpec()): HsdsValidator {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: under NodeNext its function is the `default` of the module object.
+  addFormats.default(ajv);
   for (const table of hsdsTables) ajv.addSchema(spec.schemas[table], schemaKey(table));
 
   const documents = new Map<DocumentKind, ValidateFunction>();

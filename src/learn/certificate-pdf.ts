@@ -1,0 +1,75 @@
+/**
+ * @module The certificate as a PDF (US Letter, landscape): learner, course and version, CE hours,
+ * date, organization and the verification code with the address of the public page. pdfkit's
+ * standard fonts cover Latin-1, which English and Spanish need.
+ */
+import PDFDocument from 'pdfkit';
+
+export interface CertificateContent {
+  learnerName: string;
+  courseTitle: string;
+  courseVersion: string;
+  ceHours: number;
+  /** Calendar date, YYYY-MM-DD. */
+  issuedOn: string;
+  organizationName: string;
+  code: string;
+  /** e.g. https://lantern.example.org/verify/ABCDE-… */
+  verifyUrl: string;
+  language: string;
+}
+
+const labels = {
+  en: {
+    heading: 'Certificate of completion', certifies: 'This certifies that', completed: 'completed the course',
+    version: 'Version', hours: (h: string) => `${h} continuing-education ${h === '1' ? 'hour' : 'hours'}`, date: 'Date', organization: 'Organization',
+    code: 'Verification code', verify: 'Verify at',
+  },
+  es: {
+    heading: 'Certificado de finalización', certifies: 'Se certifica que', completed: 'completó el curso',
+    version: 'Versión', hours: (h: string) => `${h} ${h === '1' ? 'hora' : 'horas'} de educación continua`, date: 'Fecha', organization: 'Organización',
+    code: 'Código de verificación', verify: 'Verifíquelo en',
+  },
+} as const;
+
+// Standard PDF fonts encode WinAnsi (Latin-1): replace what they cannot show rather than print garbage.
+const latin1 = (text: string): string => text.normalize('NFC').replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"')
+  .replace(/[\u2013\u2014]/g, '-').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+
+/** Renders the certificate; resolves with the PDF bytes. */
+export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+  const words = content.language.startsWith('es') ? labels.es : labels.en;
+  const doc = new PDFDocument({
+    size: 'LETTER', layout: 'landscape', margin: 54,
+    info: { Title: latin1(`${words.heading}: ${content.courseTitle}`), Author: latin1(content.organizationName), Subject: content.code },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 108;
+  const center = { align: 'center' as const, width };
+  doc.rect(36, 36, doc.page.width - 72, doc.page.height - 72).lineWidth(2).stroke('#1f4e79');
+  doc.moveDown(1.5);
+  doc.font('Helvetica-Bold').fontSize(30).fillColor('#1f4e79').text(latin1(words.heading), 54, 90, center);
+  doc.moveDown(1);
+  doc.font('Helvetica').fontSize(14).fillColor('black').text(latin1(words.certifies), center);
+  doc.moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(24).text(latin1(content.learnerName), center);
+  doc.moveDown(0.4);
+  doc.font('Helvetica').fontSize(14).text(latin1(words.completed), center);
+  doc.moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(18).text(latin1(content.courseTitle), center);
+  doc.moveDown(0.4);
+  doc.font('Helvetica').fontSize(12).text(latin1(`${words.version} ${content.courseVersion} - ${words.hours(String(content.ceHours))}`), center);
+  doc.moveDown(1.5);
+  doc.fontSize(12).text(latin1(`${words.date}: ${content.issuedOn}`), center);
+  doc.text(latin1(`${words.organization}: ${content.organizationName}`), center);
+  doc.moveDown(1.5);
+  doc.font('Helvetica-Bold').fontSize(12).text(latin1(`${words.code}: ${content.code}`), center);
+  doc.font('Helvetica').fontSize(10).text(latin1(`${words.verify} ${content.verifyUrl}`), center);
+  doc.end();
+  return done;
+}
