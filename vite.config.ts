@@ -14,7 +14,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than Lantern's own code: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // Chart.js is left to the statistics page that loads it, so no other page downloads it.
+        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!chart\.js[\\/])/ }] },
       },
     },
   },

@@ -92,4 +92,17 @@ describe('case API', () => {
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().resourceType).toBe('OperationOutcome');
   });
+
+  test("a case opened without a jurisdiction takes its facility's, so the child-protection route is the state's", async () => {
+    const res = await lantern.app.inject({
+      method: 'POST', url: '/api/cases', headers: bearer(org.users.clinician.token),
+      payload: { source: 'screen', facilityId: org.facilityId, context: { ageYears: 15, screen: 'positive', alone: true, interpreterNeeded: false, confidentialityExplained: true, safeToTalk: true } },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().context.jurisdiction).toBe('US-TX');
+    const report = res.json().actions.find((a: { code: string }) => a.code === 'report-child-protection');
+    expect(report.recommendation.contact).toMatchObject({ isFallback: false, jurisdiction: { code: 'US-TX' } });
+    const foreign = await lantern.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(other.users.clinician.token), payload: { source: 'screen', facilityId: org.facilityId, context: { screen: 'positive' } } });
+    expect(foreign.statusCode).toBe(400);
+  });
 });

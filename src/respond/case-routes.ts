@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Platform } from '../platform/services.ts';
+import { invalid } from '../platform/http/errors.ts';
 import {
   ActionStatusBody, AddNoteBody, DocumentationBody, AddTaskBody, CaseActionParams, CaseParams, CaseTaskParams, ListCasesQuery, OpenCaseBody,
 } from './case-schemas.ts';
@@ -28,12 +29,20 @@ export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (bas
   }, async (request, reply) => {
     const scope = request.scope();
     const protocol = await activeProtocol(scope);
-    const context = { ...request.body.context, jurisdiction: request.body.context.jurisdiction };
+    const facilityId = request.body.facilityId ?? request.principal?.facilityId ?? null;
+    const facility = facilityId
+      ? await scope.selectFrom('platform_facility').select(['id', 'jurisdiction']).where('id', '=', facilityId).executeTakeFirst()
+      : undefined;
+    if (facilityId && !facility) throw invalid('The facility is not one of your organization\'s.', 'facilityId');
+    // Reporting routes depend on where the patient is seen: without a jurisdiction, the facility's.
+    const jurisdiction = request.body.context.jurisdiction ?? facility?.jurisdiction ?? undefined;
+    const context = { ...request.body.context, ...(jurisdiction ? { jurisdiction } : {}) };
     const actions = evaluateProtocol(protocol, context, await organizationReference(scope));
     const opened = await openCase(scope, {
-      facilityId: request.body.facilityId ?? request.principal?.facilityId ?? null,
+      facilityId,
       source: request.body.source,
       screeningId: request.body.screeningId ?? null,
+      ehrPatient: request.body.ehrPatient ? JSON.stringify(request.body.ehrPatient) : null,
       context,
       protocol: { id: protocol.id, version: protocol.version },
       actions,

@@ -35,6 +35,11 @@ export const OpenCaseBody = Type.Object({
   source: Type.Union([Type.Literal('screen'), Type.Literal('indicators'), Type.Literal('clinician')]),
   screeningId: Type.Optional(Id),
   facilityId: Type.Optional(Id),
+  /** The EHR patient the case is about (from a SMART launch); stored encrypted, never listed. */
+  ehrPatient: Type.Optional(Type.Object({
+    iss: Type.String({ format: 'uri', maxLength: 500 }),
+    patientId: Type.String({ minLength: 1, maxLength: 200 }),
+  }, { additionalProperties: false })),
   context: EncounterContextBody,
 }, { additionalProperties: false });
 export type OpenCaseBody = Static<typeof OpenCaseBody>;

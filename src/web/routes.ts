@@ -4,7 +4,7 @@
  * pages by appending entries here (path, label key, nav group, permission, component). A large
  * page can be `lazy(() => import('…'))`: the shell renders pages inside <Suspense>.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from '../platform/i18n/catalogs.ts';
 import { messageKey } from './i18n.tsx';
 import { isPermitted, type SessionView } from './session-types.ts';
@@ -53,6 +53,9 @@ export const pageRoutes: PageRoute[] = [
   { path: '/protocol', label: messageKey('respond.nav.protocol'), nav: 'main', permission: ['protocol', 'read'], summary: messageKey('respond.nav.protocolSummary'), Page: ProtocolPage },
   { path: '/protocol/edit', label: messageKey('respond.editor.title'), permission: ['protocol', 'create'], Page: ProtocolEditorPage },
   { path: '/statistics', label: messageKey('respond.nav.statistics'), nav: 'main', permission: ['statistics', 'read'], summary: messageKey('respond.nav.statisticsSummary'), Page: StatisticsPage },
+  // EHR: the SMART app (fhirclient loads only with these pages)
+  { path: '/smart/launch', label: messageKey('ehr.smart.launchTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-launch-page.tsx').then((m) => ({ default: m.SmartLaunchPage }))) },
+  { path: '/smart/app', label: messageKey('ehr.smart.appTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-app-page.tsx').then((m) => ({ default: m.SmartAppPage }))) },
 ];
 
 /** True when the session may open the page. */

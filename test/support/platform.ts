@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createPlatform, createLogger, type Platform } from '../../src/platform/services.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
@@ -66,11 +67,14 @@ export interface TestLantern {
   close(): Promise<void>;
 }
 
-/** A migrated platform and the full app on a fresh database; `close` drops everything. */
-export async function startTestLantern(overrides: Partial<Config> = {}): Promise<TestLantern> {
+/**
+ * A migrated platform and the full app on a fresh database; `close` drops everything.
+ * Pass `logger` to read what the app logs (the default logs nothing).
+ */
+export async function startTestLantern(overrides: Partial<Config> = {}, options: { logger?: Logger } = {}): Promise<TestLantern> {
   const database = await createTestDatabase();
   const config = testConfig(database, overrides);
-  const platform = createPlatform(config, { logger: createLogger({ logLevel: 'silent' }) });
+  const platform = createPlatform(config, { logger: options.logger ?? createLogger({ logLevel: 'silent' }) });
   await migrateToLatest(platform.data.db);
   const app = await buildLantern(platform);
   return {

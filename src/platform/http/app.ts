@@ -67,6 +67,25 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error as Error));
+
+  // PostgreSQL cannot hold the NUL character in text: refuse it in the path or query up front, so it
+  // answers 400 naming the problem rather than a database error (bodies: json-body.ts).
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url) || request.url.includes('\u0000')) throw new LanternError('INVALID', 'The address may not contain the NUL character (%00).');
+  });
+
+  // Ajv coerces the query text "Infinity" to a number and lets it past integer and maximum checks;
+  // a numeric query parameter must be finite.
+  app.addHook('preHandler', async (request) => {
+    const properties = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: string }> } | undefined)?.properties;
+    if (!properties) return;
+    const query = request.query as Record<string, unknown>;
+    for (const [name, property] of Object.entries(properties)) {
+      if ((property.type === 'integer' || property.type === 'number') && typeof query[name] === 'number' && !Number.isFinite(query[name])) {
+        throw new LanternError('INVALID', `${name} must be a finite number.`, name);
+      }
+    }
+  });
   // The web app's files, and its pages (any other non-API GET) answered with its index.html.
   const serveAppShell = options.webRoot ? await registerWebAssets(app, options.webRoot) : undefined;
   app.setNotFoundHandler((request, reply) => serveAppShell?.(request, reply) ||

@@ -2,7 +2,7 @@
  * @module The case page (`/cases/:id`): the timeline of recommended actions in protocol order,
  * tasks, encrypted notes, documentation help, closing the case, and the way to the handoff summary.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useMessages } from '../../web/i18n.tsx';
 import { useSignedIn } from '../../web/session.tsx';
 import { Link, usePath } from '../../web/router.tsx';
@@ -12,7 +12,6 @@ import { describeError } from '../../web/error-messages.ts';
 import { useLoad } from '../../web/admin/use-load.ts';
 import { formatTime } from '../../web/admin/format-time.ts';
 import { isPermitted } from '../../web/session-types.ts';
-import { routeParams } from '../../web/routes.ts';
 import { ActionCard } from './action-card.tsx';
 import { CaseTasks } from './case-tasks.tsx';
 import { CaseNotes } from './case-notes.tsx';
@@ -23,16 +22,15 @@ import './respond.css';
 
 /** The id in `/cases/:id` (and `/cases/:id/handoff`). */
 export function useCaseId(): string {
-  const path = usePath();
-  return routeParams('/cases/:id', path)?.id ?? routeParams('/cases/:id/handoff', path)?.id ?? '';
+  const match = /^\/cases\/([^/]+)/.exec(usePath());
+  return match ? decodeURIComponent(match[1]!) : '';
 }
 
-// After a step is marked, its buttons go away; keyboard users continue at the next pending step.
-function focusNextPending(): void {
-  requestAnimationFrame(() => {
-    const next = document.querySelector<HTMLButtonElement>('.action-card[data-status="pending"] .button-primary');
-    (next ?? document.getElementById('case-progress'))?.focus();
-  });
+// After a step is marked its buttons go away, and closing removes the close button: keyboard users
+// continue at the next pending step, or at the top of the case.
+function moveFocus(to: 'next-pending' | 'title'): void {
+  const next = to === 'next-pending' ? document.querySelector<HTMLButtonElement>('.action-card[data-status="pending"] .button-primary') : null;
+  (next ?? document.getElementById(to === 'title' ? 'page-title' : 'case-progress'))?.focus();
 }
 
 /** The page at `/cases/:id`. */
@@ -47,11 +45,16 @@ export function CasePage(): ReactElement {
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const [current, setCurrent] = useState<CaseRecord>();
+  const focusAfterRender = useRef<'next-pending' | 'title' | undefined>(undefined);
 
   useEffect(() => {
     if (canUpdate) api.get<Assignee[]>('/api/cases/assignees').then(setAssignees, () => setAssignees([]));
   }, [api, canUpdate]);
   useEffect(() => { setCurrent(record.data); }, [record.data]);
+  useEffect(() => {
+    if (focusAfterRender.current) moveFocus(focusAfterRender.current);
+    focusAfterRender.current = undefined;
+  }, [current]);
 
   const names = useMemo(() => new Map(assignees.map((a) => [a.id, a.displayName])), [assignees]);
   const nameOf = useCallback((userId: string | null): string =>
@@ -66,15 +69,21 @@ export function CasePage(): ReactElement {
       setStatus(done);
       return true;
     } catch (failure) {
+      focusAfterRender.current = undefined;
       setError(describeError(t, failure));
       return false;
     }
   };
 
   const onStatus = async (action: CaseAction, next: Exclude<ActionStatus, 'pending'>, reason?: string): Promise<boolean> => {
-    const ok = await change('post', `/actions/${action.id}`, { status: next, ...(reason ? { reason } : {}) }, t('respond.action.saved'));
-    if (ok) focusNextPending();
-    return ok;
+    focusAfterRender.current = 'next-pending';
+    return change('post', `/actions/${action.id}`, { status: next, ...(reason ? { reason } : {}) }, t('respond.action.saved'));
+  };
+
+  // The close section goes away with its button; keyboard users continue from the top of the case.
+  const closeCase = async (): Promise<void> => {
+    focusAfterRender.current = 'title';
+    await change('post', '/close', undefined, t('respond.case.closed'));
   };
 
   if (!current) {
@@ -125,7 +134,7 @@ export function CasePage(): ReactElement {
           <h2 id="close-heading">{t('respond.case.closeHeading')}</h2>
           <p>{pending > 0 ? t('respond.case.closeWithPending', { pending }) : t('respond.case.closeReady')}</p>
           <div className="actions">
-            <button type="button" className="button-secondary" onClick={() => void change('post', '/close', undefined, t('respond.case.closed'))}>{t('respond.case.close')}</button>
+            <button type="button" className="button-secondary" onClick={() => void closeCase()}>{t('respond.case.close')}</button>
           </div>
         </section>
       ) : null}
