@@ -22,6 +22,8 @@ export interface Config {
   runJobs: boolean;
   /** Trust X-Forwarded-* from the proxy in front (set when behind a load balancer). */
   trustProxy: boolean;
+  /** SQLite durability: `normal` survives a process crash, `full` also a power cut (slower). */
+  sqliteSync: 'normal' | 'full';
 }
 
 export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseUrl {
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LANTERN_SECURE_COOKIES === 'true',
     runJobs: env.LANTERN_JOBS !== 'off',
     trustProxy: env.LANTERN_TRUST_PROXY === 'true',
+    sqliteSync: env.LANTERN_SQLITE_SYNC === 'full' ? 'full' : 'normal',
   };
 }

@@ -46,6 +46,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const cipher = createCipher(() => ring);
   const data = openDatabase(config.database, {
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+    sqliteSync: config.sqliteSync,
     onIdleClientError: (error) => log.warn({ err: error }, 'an idle database connection was closed by the server'),
   });
   return {

@@ -25,14 +25,17 @@ export interface DataLayer {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; onIdleClientError?: (error: Error) => void } = {}): DataLayer {
+export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; sqliteSync?: 'normal' | 'full'; onIdleClientError?: (error: Error) => void } = {}): DataLayer {
   if (url.kind === 'sqlite') {
     if (url.path !== ':memory:') mkdirSync(dirname(url.path), { recursive: true });
     const file = new SQLite(url.path);
-    // WAL lets readers proceed during a write; synchronous=FULL makes an acknowledged write
-    // survive a crash (the crash test relies on it); busy_timeout covers a second process.
+    // WAL lets readers proceed during a write. With WAL, synchronous=NORMAL keeps every
+    // acknowledged write through a crash of the process (the crash test kills it mid-write) and
+    // syncs at checkpoints; FULL also survives a power cut, at an fsync per commit — every audited
+    // read is a commit — so it is the operator's choice (LANTERN_SQLITE_SYNC=full). busy_timeout
+    // covers a second process on the same file.
     file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = FULL');
+    file.pragma(`synchronous = ${options.sqliteSync === 'full' ? 'FULL' : 'NORMAL'}`);
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
