@@ -11,6 +11,15 @@ declare module 'autocannon' {
     overallRate?: number;
     duration?: number;
     ignoreCoordinatedOmission?: boolean;
+    /** Requests cycled through; `setupRequest` runs before each one is sent. */
+    requests?: { setupRequest?: (request: RequestData) => RequestData }[];
+  }
+
+  interface RequestData {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
   }
 
   interface Result {

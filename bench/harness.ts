@@ -22,6 +22,8 @@ export interface BenchContext {
   tenant: Tenant;
   /** A fresh API token for the tenant's user with this role. */
   token(role: Role): Promise<string>;
+  /** About how many requests one benchmark sends Lantern (warm-up and measured runs, with a margin). */
+  requestBudget: number;
 }
 
 /** One request autocannon repeats. */
@@ -30,6 +32,8 @@ export interface BenchRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Headers made fresh for each request (e.g. a single-use JWT), added to `headers`. */
+  headersFor?: () => Record<string, string>;
 }
 
 /** What a benchmark measures and the goal it is held to. */
@@ -38,6 +42,8 @@ export interface BenchPlan {
   request: BenchRequest;
   /** Lantern's p99 may be at most this many times the baseline's (default 2). */
   p99RatioGoal?: number;
+  /** Stops what the benchmark started for itself (e.g. a peer server), after the runs. */
+  stop?: () => Promise<void>;
 }
 
 /** A benchmark: prepares its data through the context and names the request to drive. */
@@ -103,9 +109,11 @@ export function percentile(values: number[], p: number): number {
 export async function drive(url: string, request: BenchRequest, options: Pick<BenchOptions, 'rate' | 'connections'>, seconds: number): Promise<RunStats> {
   const times: number[] = [];
   let failures = 0;
+  const fresh = request.headersFor;
   const instance = autocannon({
     url: `${url}${request.path}`, method: request.method, headers: request.headers ?? {}, ...(request.body ? { body: request.body } : {}),
     connections: options.connections, overallRate: options.rate, duration: seconds, ignoreCoordinatedOmission: true,
+    ...(fresh ? { requests: [{ setupRequest: (data) => ({ ...data, headers: { ...data.headers, ...fresh() } }) }] } : {}),
   });
   instance.on('response', (_client, status, _bytes, responseTime) => {
     if (status >= 200 && status < 300) times.push(responseTime); else failures += 1;
@@ -121,14 +129,14 @@ export async function drive(url: string, request: BenchRequest, options: Pick<Be
  * Starts Lantern on a fresh database, seeded with a tenant: SQLite in a temporary folder, or a new
  * PostgreSQL database (as the tests make them) when LANTERN_TEST_DB is `postgres` (`--db postgres`).
  */
-async function startLantern(logLevel: string): Promise<{ server: ServerProcess; context: BenchContext; stop(): Promise<void> }> {
+async function startLantern(logLevel: string): Promise<{ server: ServerProcess; context: Omit<BenchContext, 'requestBudget'>; stop(): Promise<void> }> {
   const database = await createTestDatabase();
   const env = { DATABASE_URL: database.url, LANTERN_DATA_DIR: database.dataDir, LOG_LEVEL: logLevel };
   const platform = createPlatform(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ logLevel: 'silent' }) });
   await migrateToLatest(platform.data.db);
   const tenant = await createTenant(platform.data.db, 'Bench');
   const server = await startServerProcess(env);
-  const context: BenchContext = { url: server.url, db: platform.data.db, tenant, token: (role) => tokenFor(platform.data.db, tenant, role) };
+  const context: Omit<BenchContext, 'requestBudget'> = { url: server.url, db: platform.data.db, tenant, token: (role) => tokenFor(platform.data.db, tenant, role) };
   return {
     server, context,
     stop: async () => {
@@ -143,11 +151,14 @@ async function startLantern(logLevel: string): Promise<{ server: ServerProcess; 
 export async function runBenchmark(name: string, benchmark: Benchmark, options: BenchOptions, say: (line: string) => void): Promise<BenchResult> {
   const lantern = await startLantern(options.logLevel);
   const baseline = await startListeningProcess(['bench/baseline-server.mjs'], {});
+  let stopPlan: (() => Promise<void>) | undefined;
   try {
-    const plan = await benchmark(lantern.context);
+    const requestBudget = Math.ceil(options.rate * (options.warmup + options.repeats * options.duration) * 1.2) + 100;
+    const plan = await benchmark({ ...lantern.context, requestBudget });
+    stopPlan = plan.stop;
     const bare: BenchRequest = { method: 'GET', path: '/baseline' };
     const probe = await fetch(`${lantern.server.url}${plan.request.path}`, {
-      method: plan.request.method, headers: plan.request.headers ?? {}, ...(plan.request.body ? { body: plan.request.body } : {}),
+      method: plan.request.method, headers: { ...plan.request.headers, ...plan.request.headersFor?.() }, ...(plan.request.body ? { body: plan.request.body } : {}),
     });
     if (!probe.ok) throw new Error(`${name}: ${plan.request.method} ${plan.request.path} answered ${probe.status} ${await probe.text()}`);
     say(`${name}: ${plan.title} — ${options.rate} req/s, ${options.repeats} × ${options.duration} s each, ${options.connections} connections`);
@@ -172,6 +183,7 @@ export async function runBenchmark(name: string, benchmark: Benchmark, options: 
     result.met = result.p99Ratio <= result.p99RatioGoal;
     return result;
   } finally {
+    await stopPlan?.();
     await baseline.kill('SIGTERM');
     await lantern.stop();
   }

@@ -3,8 +3,8 @@
  * instrument, the questions, the result worded as something to consider, and the handoff that opens
  * a case; in English (one question at a time) and in Spanish (all on one page, with the required
  * answers check). The not-safe and declined paths. The patient self-screen: questions only, in the
- * patient's language, no result shown, and a quick exit that leaves no history entry and nothing
- * stored on the device. axe-core (WCAG 2.2 AA) on every step; no request leaves 127.0.0.1.
+ * patient's language, no result shown until the clinician confirms their password, and a quick exit
+ * that leaves no history entry and nothing stored on the device. axe-core (WCAG 2.2 AA) on every step; no request leaves 127.0.0.1.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -126,6 +126,7 @@ describe('the clinician screening flow', () => {
     await checkAccessibility(page);
 
     const group = { name: '' };
+    const submitted = page.waitForRequest((r) => r.url().endsWith('/fhir/QuestionnaireResponse') && r.method() === 'POST');
     for (let question = 1; question <= 4; question += 1) {
       await expect.poll(() => page.locator('.q-progress').textContent()).toBe(`Question ${question} of 4`);
       group.name = '';
@@ -137,6 +138,12 @@ describe('the clinician screening flow', () => {
       if (question < 4) await expect.poll(async () => (await focused(page)).tag).toBe('span');
     }
     await expectHeading(page, 'What to consider next');
+    // The instrument choice travels with the screen (here by age, so with no override reason).
+    const sent = JSON.parse((await submitted).postData() ?? '{}') as fhir4.QuestionnaireResponse;
+    const choice = sent.extension?.find((e) => e.url.endsWith('/StructureDefinition/instrument-choice'));
+    expect(choice?.extension?.map((part) => [part.url, part.valueCode ?? part.valueCanonical?.split('|')[0]?.split('/').pop()])).toEqual([
+      ['basis', 'adult'], ['instrument', 'lantern-adult-screen'],
+    ]);
     const result = await page.locator('.r-result').textContent();
     expect(result).toContain('Positive screen');
     expect(result).toMatch(/Consider a private, trauma-informed conversation/);
@@ -317,7 +324,7 @@ describe('the patient self-screen', () => {
     await expectHeading(page, 'Sign in to Lantern');
   });
 
-  test('the patient answers and is thanked, never shown a result; the clinician sees it after taking the device back', async () => {
+  test('the patient answers and is thanked, never shown a result; the clinician sees it after confirming their password', async () => {
     const page = await openBrowser();
     await signIn(page);
     await page.goto(`${server.url}/self-screen`);
@@ -337,8 +344,28 @@ describe('the patient self-screen', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
     await checkAccessibility(page);
 
+    // Taking the device back needs the clinician's password: a wrong one reveals nothing.
     await tabToButton(page, 'Staff: continue');
     await page.keyboard.press('Enter');
+    await dialog.getByRole('heading', { name: 'Staff: confirm it is you' }).waitFor();
+    expect(await dialog.locator('.r-staff').getAttribute('lang')).toBe('en');
+    await checkAccessibility(page);
+    await tabToField(page, 'Your password');
+    await page.keyboard.type('not the password');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/session/confirm'));
+    await page.keyboard.press('Enter');
+    expect((await refused).status()).toBe(401);
+    await dialog.getByRole('alert').filter({ hasText: 'That password or code is not right' }).waitFor();
+    expect(await page.locator('.r-result').count()).toBe(0);
+    expect(await page.locator('dialog.r-patient[open]').count()).toBe(1);
+    expect(await dialog.textContent()).not.toMatch(/\b(positive|negative|consider)\b/i);
+    await checkAccessibility(page);
+
+    await tabToField(page, 'Your password');
+    await page.keyboard.type(CLINICIAN.password);
+    const confirmed = page.waitForResponse((r) => r.url().endsWith('/api/session/confirm'));
+    await page.keyboard.press('Enter');
+    expect((await confirmed).status()).toBe(204);
     await expectHeading(page, 'What to consider next');
     expect(await page.locator('.r-result').textContent()).toContain('Positive screen');
     expect(await page.locator('dialog[open]').count()).toBe(0);

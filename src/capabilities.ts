@@ -8,6 +8,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { identity } from './platform/identity/index.ts';
 import { recognize } from './recognize/capability.ts';
 import { respond } from './respond/index.ts';
+import { refer } from './refer/index.ts';
 import { learn } from './learn/index.ts';
 import { ehr } from './ehr/index.ts';
 
@@ -19,6 +20,7 @@ export const capabilities: Capability[] = [
   identity,
   recognize,
   respond,
+  refer,
   learn,
   ehr,
 ];

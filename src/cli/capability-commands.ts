@@ -8,6 +8,7 @@ import { registerKeyCommands } from '../platform/crypto/keys-command.ts';
 import { registerBackupCommands } from '../platform/backup/command.ts';
 import { registerRespondCommands } from '../respond/cli.ts';
 import { registerLearnCommands } from '../learn/cli.ts';
+import { registerReferCommands } from '../refer/cli.ts';
 
 export function registerCapabilityCommands(program: Command): void {
   registerAuditCommands(program);
@@ -15,4 +16,5 @@ export function registerCapabilityCommands(program: Command): void {
   registerBackupCommands(program);
   registerRespondCommands(program);
   registerLearnCommands(program);
+  registerReferCommands(program);
 }

@@ -13,11 +13,15 @@ import { courseRoutes } from './course-routes.ts';
 import { certificateRoutes } from './certificate-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { learnRemindersJob } from './reminder-job.ts';
+import { signageRoutes } from './signage-routes.ts';
+import { articleRoutes } from './article-routes.ts';
 
 const learnPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
   await app.register(courseRoutes, { platform, catalog: shippedCatalog });
   await app.register(certificateRoutes, { platform });
   await app.register(complianceRoutes, { platform });
+  await app.register(signageRoutes, {});
+  await app.register(articleRoutes, {});
 
   // Learn's daily job runs on the platform scheduler (claimed per day, so once across processes),
   // started when the server listens like the platform's own jobs, so inject()-only tests run none.

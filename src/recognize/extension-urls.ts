@@ -31,6 +31,13 @@ export const lanternExtension = {
   resultBand: canonical.extension('result-band'),
   /** Whether content rests on a confirmed source: `status` (valueCode confirmed|unconfirmed), `note`. */
   contentEvidence: canonical.extension('content-evidence'),
+  /**
+   * On a QuestionnaireResponse: why this instrument was used. Sub-extensions: `basis` (valueCode
+   * adult|youth|under-12|age-unknown|override), `instrument` (valueCanonical, the Questionnaire
+   * answered), and for an override `suggested` (valueCanonical, the instrument age suggested) and
+   * `reason` (valueString, the clinician's reason).
+   */
+  instrumentChoice: canonical.extension('instrument-choice'),
 } as const;
 
 /** Lantern's code systems used by Recognize. */

@@ -5,6 +5,9 @@ import { bearer, givenOrganization, type TestOrganization } from '../../test/sup
 import { fhirSchemaErrors, fhirStructureErrors } from '../../test/support/fhir-validation.ts';
 import { answerFirstN } from './answers.ts';
 import { shippedInstruments } from './instrument-catalog.ts';
+import { chooseInstrument } from './instrument-choice.ts';
+import { readInstrumentChoice, withInstrumentChoice } from './instrument-choice-record.ts';
+import { lanternExtension } from './extension-urls.ts';
 
 const fhirJson = { 'content-type': 'application/fhir+json' };
 
@@ -66,6 +69,39 @@ describe('Recognize FHIR API', () => {
     expect(raw.rows[0]!.response).not.toContain('adult-unsafe-place');
     expect((await get(`/fhir/QuestionnaireResponse/${stored.id}`, other.users.clinician.token)).statusCode).toBe(404);
     expect((await get(`/fhir/QuestionnaireResponse/${stored.id}`, org.users.learner.token)).statusCode).toBe(403);
+  });
+
+  test('an overridden instrument choice and its reason are stored with the screen, sealed, and read back valid', async () => {
+    const youth = shippedInstruments().get('lantern-youth-screen')!;
+    const reason = 'Override-reason-marker: developmental delay noted by the team';
+    const choice = chooseInstrument({ ageYears: 19, setting: 'emergency', override: { instrumentId: 'lantern-youth-screen', reason } });
+    const res = await post('/fhir/QuestionnaireResponse', withInstrumentChoice(answerFirstN(youth, 2), choice, youth));
+    expect(res.statusCode).toBe(201);
+    const id = res.json().entry[0].resource.id as string;
+    const stored = (await get(`/fhir/QuestionnaireResponse/${id}`)).json();
+    expect(readInstrumentChoice(stored)).toEqual({ basis: 'override', instrument: `${youth.url}|${youth.version}`, suggested: adult.url, reason });
+    expect(fhirSchemaErrors(stored)).toEqual([]);
+    expect(fhirStructureErrors(stored)).toEqual([]);
+    // Sealed with the response: the reason is not readable in the database.
+    const raw = await sql<{ response: string }>`select response from recognize_screening where id = ${id}`.execute(lantern.platform.data.db);
+    expect(raw.rows[0]!.response).not.toContain('Override-reason-marker');
+
+    const byAge = await post('/fhir/QuestionnaireResponse', withInstrumentChoice(answerFirstN(adult, 0), chooseInstrument({ ageYears: 40, setting: 'emergency' }), adult));
+    const plain = (await get(`/fhir/QuestionnaireResponse/${byAge.json().entry[0].resource.id}`)).json();
+    expect(readInstrumentChoice(plain)).toEqual({ basis: 'adult', instrument: `${adult.url}|${adult.version}` });
+    expect(fhirSchemaErrors(plain)).toEqual([]);
+  });
+
+  test('an override recorded without a reason is rejected and nothing is stored', async () => {
+    const before = await screeningCount();
+    const response = { ...answerFirstN(adult, 1), extension: [{ url: lanternExtension.instrumentChoice, extension: [
+      { url: 'basis', valueCode: 'override' }, { url: 'instrument', valueCanonical: adult.url },
+    ] }] };
+    const res = await post('/fhir/QuestionnaireResponse', response);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().resourceType).toBe('OperationOutcome');
+    expect(JSON.stringify(res.json())).toContain('reason');
+    expect(await screeningCount()).toBe(before);
   });
 
   test('invalid responses are rejected with an OperationOutcome naming the item and rule, and nothing is stored', async () => {

@@ -15,6 +15,7 @@ import type { FhirResourceCapability } from '../platform/fhir/capability-stateme
 import { hasErrors, toOperationOutcome } from './issues.ts';
 import { validateQuestionnaire } from './questionnaire-validation.ts';
 import { validateResponse } from './response-validation.ts';
+import { checkInstrumentChoice } from './instrument-choice-record.ts';
 import { evaluateScreen, type ScreenEvaluation } from './scoring.ts';
 import { deriveObservation } from './observation.ts';
 import { findByCanonical, instrumentsFor, searchInstruments, shippedInstruments } from './instrument-catalog.ts';
@@ -95,7 +96,7 @@ export const recognizeFhirRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     if (!questionnaire) {
       throw new LanternError('INVALID', 'QuestionnaireResponse.questionnaire must name an instrument of this organization (its canonical url).', 'QuestionnaireResponse.questionnaire');
     }
-    rejectIfInvalid(validateResponse(questionnaire, submitted));
+    rejectIfInvalid([...validateResponse(questionnaire, submitted), ...checkInstrumentChoice(questionnaire, submitted)]);
     const evaluation = evaluateScreen(questionnaire, submitted);
     const id = randomUUID();
     const observationId = randomUUID();

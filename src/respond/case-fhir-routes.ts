@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import type { Platform } from '../platform/services.ts';
 import { FHIR_JSON, searchsetBundle } from '../platform/fhir/http.ts';
 import type { FhirResourceCapability } from '../platform/fhir/capability-statement.ts';
+import { resolveRegisteredTask } from '../platform/fhir/task-sources.ts';
 import { findCaseByPseudonym, findCaseOfAction, readCase } from './case-store.ts';
 import { actionToTask, caseToTasks, CASE_IDENTIFIER_SYSTEM } from './case-fhir.ts';
 
@@ -23,6 +24,9 @@ export const caseFhirRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
     schema: { tags: ['fhir'], summary: 'A case action as a FHIR Task', params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9\\-.]{1,64}$' }) }) },
   }, async (request, reply) => {
     const scope = request.scope();
+    // Other capabilities' Tasks (referrals) share this address: ask their sources first.
+    const registered = await resolveRegisteredTask(scope, request.params.id);
+    if (registered) return reply.type(FHIR_JSON).send(registered);
     const record = await readCase(scope, await findCaseOfAction(scope, request.params.id));
     const action = record.actions.find((a) => a.id === request.params.id)!;
     return reply.type(FHIR_JSON).send(actionToTask(record, action));

@@ -76,6 +76,33 @@ describe('case API', () => {
     expect(portal).not.toMatch(/888|373|7888|233733|hotline/i);
   });
 
+  test("documentation help is drafted in the user's language, and the portal-safe part stays free of hotline and safety-plan text", async () => {
+    const opened = (await openYouthCase()).json();
+    const ask = () => lantern.app.inject({
+      method: 'POST', url: `/api/cases/${opened.id}/documentation`, headers: bearer(org.users.clinician.token),
+      payload: { finding: { status: 'confirmed', type: 'sex', encounterType: 'initial' }, objectiveFindings: ['Hematomas en el antebrazo izquierdo'] },
+    });
+    const english = (await ask()).json();
+    const db = lantern.platform.data.db;
+    await db.updateTable('platform_user').set({ locale: 'es' }).where('id', '=', org.users.clinician.id).execute();
+    try {
+      const res = await ask();
+      expect(res.statusCode).toBe(200);
+      const { coding, draft } = res.json();
+      expect(draft.portalSafe.map((s: { title: string }) => s.title)).toEqual(['Hallazgos objetivos', 'Palabras del propio paciente']);
+      expect(draft.sensitive.map((s: { title: string }) => s.title)).toContain('Plan de seguridad y recursos entregados');
+      expect(coding.codes).toEqual([expect.objectContaining({ code: 'T74.52XA', display: english.coding.codes[0].display, reason: 'Explotación sexual confirmada de un menor.' })]);
+      expect(coding.notes[0]).toMatch(/^Los códigos de diagnóstico/);
+      for (const { portalSafe } of [draft, english.draft]) {
+        const portal = JSON.stringify(portalSafe);
+        expect(portal).not.toMatch(/888|373|7888|233733|hotline|l[ií]nea de ayuda|safety plan|plan de seguridad/i);
+      }
+      expect(JSON.stringify(english.draft.sensitive)).toMatch(/Safety plan and resources given/);
+    } finally {
+      await db.updateTable('platform_user').set({ locale: 'en' }).where('id', '=', org.users.clinician.id).execute();
+    }
+  });
+
   test('the actions of a case are served as FHIR Tasks that validate under the R4 schema', async () => {
     const opened = (await openYouthCase()).json();
     await lantern.app.inject({ method: 'POST', url: `/api/cases/${opened.id}/actions/${opened.actions[1].id}`, headers: bearer(org.users.clinician.token), payload: { status: 'skipped', reason: 'Not safe today' } });

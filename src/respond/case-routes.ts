@@ -123,13 +123,17 @@ export const caseRoutes: FastifyPluginAsync<{ platform: Platform }> = async (bas
     const scope = request.scope();
     const record = await readCase(scope, request.params.id, 'documentation');
     const protocol = await activeProtocol(scope);
+    // Drafted in the reader's language; codes, code titles and what the clinician typed stay as they are.
+    const language = request.principal?.locale ?? 'en';
     const coding = suggestCodes({
+      language,
       finding: request.body.finding,
       ...(record.context.ageYears !== undefined ? { ageYears: record.context.ageYears } : {}),
       suggestClaimCodesForSuspected: protocol.settings.suggestClaimCodesForSuspected,
       adultAgeYears: protocol.settings.adultAgeYears,
     });
     const draft = draftNote({
+      language,
       objectiveFindings: request.body.objectiveFindings,
       screen: record.context.screen,
       actions: record.actions.map((a) => ({ code: a.code, stepId: a.stepId, ...a.recommendation })),

@@ -62,6 +62,27 @@ describe('suggestCodes', () => {
     expect(noType.notes[0]).toMatch(/sexual, labor or both/);
   });
 
+  test('reasons and notes follow the language; codes and official titles do not', () => {
+    const input = { finding: { status: 'confirmed', type: 'both', multiplePerpetrators: true }, ageYears: 15, suggestClaimCodesForSuspected: true } as const;
+    const en = suggestCodes(input);
+    const es = suggestCodes({ ...input, language: 'es' });
+    expect(es.codes.map((c) => [c.code, c.display])).toEqual(en.codes.map((c) => [c.code, c.display]));
+    expect(en.codes.map((c) => c.reason)).toEqual([
+      'Confirmed sexual exploitation of a child.', 'Confirmed labor exploitation of a child.',
+      'Several perpetrators are known (perpetrator code added to a confirmed case).',
+    ]);
+    expect(es.codes.map((c) => c.reason)).toEqual([
+      'Explotación sexual confirmada de un menor.', 'Explotación laboral confirmada de un menor.',
+      'Se conocen varios perpetradores (código de perpetrador añadido a un caso confirmado).',
+    ]);
+    expect(es.notes).toEqual(['Los códigos de diagnóstico aparecen en las reclamaciones y los estados de beneficios, que puede ver quien controle el hogar o el seguro.']);
+    const withheld = suggestCodes({ finding: { status: 'suspected', type: 'labor' }, ageYears: 30, suggestClaimCodesForSuspected: false, language: 'es' });
+    expect(withheld.notes[0]).toMatch(/^Su centro no sugiere códigos/);
+    expect(suggestCodes({ finding: { status: 'suspected', type: 'sex' }, suggestClaimCodesForSuspected: true, language: 'es' }).notes[0]).toMatch(/edad del paciente/);
+    expect(suggestCodes({ finding: { status: 'ruled-out', type: 'sex' }, suggestClaimCodesForSuspected: true, language: 'es' }).codes[0]?.reason).toMatch(/^En esta consulta se descartó/);
+    expect(suggestCodes({ finding: { status: 'history' }, ageYears: 12, suggestClaimCodesForSuspected: true, language: 'es' }).codes[0]?.reason).toBe('Explotación en el pasado, durante la infancia.');
+  });
+
   test('uses the official long titles with the encounter', () => {
     const [code] = suggestCodes({ finding: { status: 'suspected', type: 'sex', encounterType: 'sequela' }, ageYears: 14, suggestClaimCodesForSuspected: true }).codes;
     expect(code).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'T76.52XS', display: 'Child sexual exploitation, suspected, sequela' });

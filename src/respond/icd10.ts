@@ -6,7 +6,11 @@
  * The split is by code title: .x1 adult, .x2 child (T74.51 adult sexual, T74.52 child sexual,
  * T74.61 adult labor, T74.62 child labor; the same for T76). The age at which the child codes stop is
  * not stated in the sources; Lantern uses the protocol's age of majority (18 by default).
+ * Codes and their official titles are data (English, as published); the reasons and notes come from
+ * the respond catalogs in the caller's language.
  */
+import { matchLocale } from '../platform/i18n/catalogs.ts';
+import { createTranslator, type Translate } from '../platform/i18n/format.ts';
 import type { FindingStatus, FindingType } from './protocol.ts';
 
 export const ICD10CM_SYSTEM = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -47,6 +51,8 @@ export interface CodingInput {
   /** The facility's choice: suggest claim-visible codes for suspected (unconfirmed) trafficking? */
   suggestClaimCodesForSuspected: boolean;
   adultAgeYears?: number;
+  /** The language of the reasons and notes (a BCP 47 tag; the closest shipped catalog). English by default. */
+  language?: string;
 }
 
 const seventhCharacter: Record<EncounterType, { char: string; words: string }> = {
@@ -78,32 +84,34 @@ const fixedCodes = {
 /** Suggests the ICD-10-CM codes for a finding; pure, and never guesses a missing fact. */
 export function suggestCodes(input: CodingInput): CodingResult {
   const { finding } = input;
+  const t = createTranslator(matchLocale([input.language ?? 'en']));
   const result: CodingResult = { codes: [], withheld: [], notes: [] };
   const kinds = kindsOf(finding.type);
   if (finding.status !== 'history' && kinds.length === 0) {
-    result.notes.push('Choose whether the exploitation is sexual, labor or both to get codes.');
+    result.notes.push(t('respond.codes.note.chooseType'));
     return result;
   }
   switch (finding.status) {
     case 'ruled-out':
       for (const kind of kinds) {
         const [code, display] = kind === 'sex' ? fixedCodes.ruledOutSex : fixedCodes.ruledOutLabor;
-        result.codes.push(suggestion(code, display, 'Suspected exploitation was ruled out in this encounter (use Z04.8-, not T76).'));
+        result.codes.push(suggestion(code, display, t('respond.codes.reason.ruledOut')));
       }
       return result;
     case 'history': {
       const inChildhood = finding.historyInChildhood ?? isMinor(input);
       const [code, display] = inChildhood ? fixedCodes.historyChildhood : fixedCodes.history;
-      result.codes.push(suggestion(code, display, inChildhood ? 'Past exploitation in childhood.' : 'Past exploitation.'));
+      result.codes.push(suggestion(code, display, inChildhood ? t('respond.codes.reason.historyChildhood') : t('respond.codes.reason.history')));
       return result;
     }
     case 'suspected':
     case 'confirmed':
-      return suggestExploitationCodes(input, finding.status, kinds, result);
+      return suggestExploitationCodes(t, input, finding.status, kinds, result);
   }
 }
 
 function suggestExploitationCodes(
+  t: Translate,
   input: CodingInput,
   status: 'suspected' | 'confirmed',
   kinds: ('sex' | 'labor')[],
@@ -111,26 +119,27 @@ function suggestExploitationCodes(
 ): CodingResult {
   const minor = isMinor(input);
   if (minor === undefined) {
-    result.notes.push("Record the patient's age: adult and child exploitation have different codes.");
+    result.notes.push(t('respond.codes.note.recordAge'));
     return result;
   }
   const seventh = seventhCharacter[input.finding.encounterType ?? 'initial'];
   const codes = kinds.map((kind) => {
     const [base, title] = subcategories[status][kind][minor ? 'child' : 'adult'];
     // The subcategory has five characters, so the placeholder X fills the sixth (e.g. T74.51XA).
-    return suggestion(`${base}X${seventh.char}`, `${title}, ${seventh.words}`, `${status === 'confirmed' ? 'Confirmed' : 'Suspected'} ${kind === 'sex' ? 'sexual' : 'labor'} exploitation of ${minor ? 'a child' : 'an adult'}.`);
+    return suggestion(`${base}X${seventh.char}`, `${title}, ${seventh.words}`,
+      t('respond.codes.reason.exploitation', { status, kind, age: minor ? 'child' : 'adult' }));
   });
   if (status === 'suspected' && !input.suggestClaimCodesForSuspected) {
     result.withheld.push(...codes.map((c) => c.code));
-    result.notes.push('Your facility does not suggest codes for suspected trafficking, because codes on claims can be seen by others.');
+    result.notes.push(t('respond.codes.note.withheld'));
     return result;
   }
   result.codes.push(...codes);
   if (status === 'confirmed' && input.finding.multiplePerpetrators) {
     const [code, display] = fixedCodes.multiplePerpetrators;
-    result.codes.push(suggestion(code, display, 'Several perpetrators are known (perpetrator code added to a confirmed case).'));
+    result.codes.push(suggestion(code, display, t('respond.codes.reason.multiplePerpetrators')));
   }
-  result.notes.push('Diagnosis codes appear on claims and benefit statements that someone controlling the household or insurance may see.');
+  result.notes.push(t('respond.codes.note.claims'));
   return result;
 }
 

@@ -5,7 +5,11 @@
  * notes to patients and proxies, and one disclosure reached a perpetrator through an auto-copied note.
  * Sources: JMIR 2022;24(2):e34085; Pediatrics 2023;152(4):e2022060189; University of Michigan
  * Human Trafficking Clinic template (domain facts §4.10).
+ * Titles and fixed lines come from the respond catalogs in the caller's language; what the clinician
+ * typed, agency names and code titles are data and stay as they are.
  */
+import { matchLocale } from '../platform/i18n/catalogs.ts';
+import { createTranslator, type Translate } from '../platform/i18n/format.ts';
 import type { CodeSuggestion } from './icd10.ts';
 import type { NationalRoutes } from './jurisdictions.ts';
 import type { RecommendedAction } from './protocol-evaluate.ts';
@@ -19,6 +23,8 @@ export interface NoteDraftInput {
   instrument?: string;
   actions: RecommendedAction[];
   codes: CodeSuggestion[];
+  /** The language to draft in (a BCP 47 tag; the closest shipped catalog is used). English by default. */
+  language?: string;
 }
 
 export interface NoteSection {
@@ -33,71 +39,81 @@ export interface NoteDraft {
   sensitive: NoteSection[];
 }
 
-/** A placeholder the clinician replaces with the patient's exact words, in quotation marks. */
-export const PATIENT_WORDS_PLACEHOLDER = '"[patient\'s own words, quoted exactly]"';
+/** The placeholder the clinician replaces with the patient's exact words, in quotation marks, in a language. */
+export function patientWordsPlaceholder(language = 'en'): string {
+  return createTranslator(matchLocale([language]))('respond.note.words.placeholder');
+}
 
-/** Drafts the portal-safe and sensitive parts of the encounter note. */
+/** Drafts the portal-safe and sensitive parts of the encounter note, in the input's language. */
 export function draftNote(input: NoteDraftInput): NoteDraft {
+  const locale = matchLocale([input.language ?? 'en']);
+  const t = createTranslator(locale);
   const portalSafe: NoteSection[] = [
-    { title: 'Objective findings', lines: input.objectiveFindings.length > 0 ? input.objectiveFindings : ['[objective findings]'] },
-    { title: "Patient's own words", lines: [`Patient states: ${PATIENT_WORDS_PLACEHOLDER}`] },
+    { title: t('respond.note.objective.title'), lines: input.objectiveFindings.length > 0 ? input.objectiveFindings : [t('respond.note.objective.placeholder')] },
+    { title: t('respond.note.words.title'), lines: [t('respond.note.words.line', { words: t('respond.note.words.placeholder') })] },
   ];
   const sensitive: NoteSection[] = [
-    { title: 'Screening', lines: [screenLine(input)] },
-    { title: 'Recommended response', lines: input.actions.map((a) => `${displayAction(a.code)}: [done / skipped with reason / not applicable]`) },
+    { title: t('respond.note.screening.title'), lines: [screenLine(t, input)] },
+    { title: t('respond.note.actions.title'), lines: input.actions.map((a) => t('respond.note.actions.line', { action: displayAction(a.code, locale) })) },
   ];
-  const reports = reportLines(input.actions);
-  if (reports.length > 0) sensitive.push({ title: 'Reports made', lines: reports });
+  const reports = reportLines(t, input.actions);
+  if (reports.length > 0) sensitive.push({ title: t('respond.note.reports.title'), lines: reports });
   sensitive.push({
-    title: 'Safety plan and resources given',
-    lines: ['[safety plan, if the patient wants one]', '[resources given, and in what form (e.g. memorized, small card)]'],
+    title: t('respond.note.safety.title'),
+    lines: [t('respond.note.safety.plan'), t('respond.note.safety.resources')],
   });
   if (input.codes.length > 0) {
-    sensitive.push({ title: 'Suggested ICD-10-CM codes', lines: input.codes.map((c) => `${c.code} ${c.display}`) });
+    sensitive.push({ title: t('respond.note.codes.title'), lines: input.codes.map((c) => `${c.code} ${c.display}`) });
   }
   return { portalSafe, sensitive };
 }
 
 /**
  * Lists lines of supposedly portal-safe text that reveal what must stay in the sensitive note: a
- * national route's number or text code, a safety plan, a report, a hotline or trafficking wording.
+ * national route's number or text code, a safety plan, a report, a hotline or trafficking wording,
+ * in English or Spanish.
  */
 export function findPortalHazards(text: string, national: NationalRoutes): string[] {
   const numbers = national.routes
     .filter((r) => r.id !== 'emergency')
     .flatMap((r) => [r.phone, r.vanity, r.text?.number, r.web?.url].filter((v): v is string => Boolean(v)))
     .map(digitsOrText);
-  const words = /safety plan|hotline|cybertip|traffick|exploitation|reported to|police report|badge/i;
+  const words = new RegExp([
+    'safety plan', 'hotline', 'cybertip', 'traffick', 'exploitation', 'reported to', 'police report', 'badge',
+    'plan de seguridad', 'l[ií]nea (de ayuda|directa|nacional)', 'trata de (personas|seres)', 'v[ií]ctima de trata', 'explotaci[oó]n',
+    'report(e|ado|ó) a', 'denuncia', 'informe policial', 'n[uú]mero de placa',
+  ].join('|'), 'i');
   return text.split('\n').filter((line) => {
     const normalized = digitsOrText(line);
     return words.test(line) || numbers.some((n) => n.length > 0 && normalized.includes(n));
   });
 }
 
-function screenLine(input: NoteDraftInput): string {
-  const instrument = input.instrument ? ` (${input.instrument})` : '';
+function screenLine(t: Translate, input: NoteDraftInput): string {
   const meaning: Record<ScreenResultCode, string> = {
-    positive: 'positive: consider possible trafficking; a screen result is not a diagnosis',
-    negative: 'negative',
-    declined: 'declined by the patient',
-    'not-safe-to-screen': 'not done: not private or safe enough to ask',
-    'not-screened': 'no screen done',
+    positive: t('respond.note.screening.positive'),
+    negative: t('respond.note.screening.negative'),
+    declined: t('respond.note.screening.declined'),
+    'not-safe-to-screen': t('respond.note.screening.notSafe'),
+    'not-screened': t('respond.note.screening.notScreened'),
   };
-  return `Screen${instrument}: ${meaning[input.screen]}.`;
+  return input.instrument
+    ? t('respond.note.screening.lineWithInstrument', { instrument: input.instrument, meaning: meaning[input.screen] })
+    : t('respond.note.screening.line', { meaning: meaning[input.screen] });
 }
 
 // Report details are what a proxy or a trafficker must never read; the police fields follow the
 // University of Michigan template (date, time, officer name and badge).
-function reportLines(actions: RecommendedAction[]): string[] {
+function reportLines(t: Translate, actions: RecommendedAction[]): string[] {
   const lines: string[] = [];
   for (const action of actions) {
     if (action.code === 'report-child-protection') {
-      const agency = action.contact?.kind === 'child-protection' ? action.contact.jurisdiction.childProtection.agency : 'child protection';
-      lines.push(`Report to ${agency}: [date, time, intake worker, report number]`);
+      const agency = action.contact?.kind === 'child-protection' ? action.contact.jurisdiction.childProtection.agency : t('respond.note.reports.childProtectionAgency');
+      lines.push(t('respond.note.reports.childProtection', { agency }));
     }
-    if (action.code === 'notify-ncmec') lines.push('CyberTipline report: [date, time, report number]');
+    if (action.code === 'notify-ncmec') lines.push(t('respond.note.reports.ncmec'));
     if (action.code === 'law-enforcement-with-consent' || action.code === 'call-security-or-911') {
-      lines.push('Law enforcement / security: [date, time, officer name, badge number, report number]');
+      lines.push(t('respond.note.reports.lawEnforcement'));
     }
   }
   return [...new Set(lines)];

@@ -22,6 +22,7 @@ import { HandoffPage } from '../respond/ui/handoff-page.tsx';
 import { ProtocolPage } from '../respond/ui/protocol-page.tsx';
 import { ProtocolEditorPage } from '../respond/ui/protocol-editor-page.tsx';
 import { StatisticsPage } from '../respond/ui/statistics-page.tsx';
+import { referralPageRoutes } from '../refer/ui/referral-pages.ts';
 
 export interface PageRoute {
   path: string;
@@ -56,6 +57,14 @@ export const pageRoutes: PageRoute[] = [
   // EHR: the SMART app (fhirclient loads only with these pages)
   { path: '/smart/launch', label: messageKey('ehr.smart.launchTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-launch-page.tsx').then((m) => ({ default: m.SmartLaunchPage }))) },
   { path: '/smart/app', label: messageKey('ehr.smart.appTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-app-page.tsx').then((m) => ({ default: m.SmartAppPage }))) },
+  // Learn: the course player and the educator's compliance view load with their pages
+  { path: '/learn', label: messageKey('learn.nav.training'), nav: 'main', permission: ['course', 'read'], summary: messageKey('learn.nav.trainingSummary'), Page: lazy(() => import('../learn/ui/learn-home-page.tsx').then((m) => ({ default: m.LearnHomePage }))) },
+  { path: '/learn/enrolments/:id', label: messageKey('learn.nav.player'), permission: ['enrolment', 'read'], Page: lazy(() => import('../learn/ui/course-player-page.tsx').then((m) => ({ default: m.CoursePlayerPage }))) },
+  { path: '/learn/compliance', label: messageKey('learn.nav.compliance'), nav: 'main', permission: ['compliance', 'read'], summary: messageKey('learn.nav.complianceSummary'), Page: lazy(() => import('../learn/ui/compliance-page.tsx').then((m) => ({ default: m.CompliancePage }))) },
+  { path: '/resources', label: messageKey('learn.nav.resources'), nav: 'main', permission: ['article', 'read'], summary: messageKey('learn.nav.resourcesSummary'), Page: lazy(() => import('../learn/ui/articles-page.tsx').then((m) => ({ default: m.ArticlesPage }))) },
+  { path: '/resources/:id', label: messageKey('learn.articles.title'), permission: ['article', 'read'], Page: lazy(() => import('../learn/ui/articles-page.tsx').then((m) => ({ default: m.ArticlePage }))) },
+  // Refer: referrals sent from a case, the partner's inbox, notifications
+  ...referralPageRoutes,
 ];
 
 /** True when the session may open the page. */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import Provider from 'oidc-provider';
 
 export const SMART_SCOPES = [
@@ -34,6 +35,7 @@ interface ProviderApi {
   interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission: boolean }): Promise<void>;
   Grant: GrantClass;
   AccessToken: { find(value: string): Promise<{ scope?: string; grantId?: string } | undefined> };
+  RefreshToken: { find(value: string): Promise<{ clientId?: string } | undefined> };
 }
 interface KoaContext {
   status: number;
@@ -161,6 +163,25 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
       </form>`));
   }
 
+  /**
+   * fhirclient's refresh request names no client_id for a public client, and oidc-provider wants one;
+   * the refresh token itself says whose it is, so the EHR adds it (as EHRs that accept these do).
+   */
+  async function identifyRefreshingClient(req: IncomingMessage): Promise<IncomingMessage> {
+    const body = await readForm(req);
+    const form = new URLSearchParams(body);
+    if (form.get('grant_type') === 'refresh_token' && !form.has('client_id')) {
+      const refresh = await provider.RefreshToken.find(form.get('refresh_token') ?? '');
+      if (refresh?.clientId) form.set('client_id', refresh.clientId);
+    }
+    const text = form.toString();
+    const replay = Readable.from([Buffer.from(text)]) as unknown as IncomingMessage;
+    return Object.assign(replay, {
+      headers: { ...req.headers, 'content-length': String(Buffer.byteLength(text)) }, method: req.method, url: req.url,
+      socket: req.socket, connection: req.socket, httpVersion: req.httpVersion, httpVersionMajor: req.httpVersionMajor, httpVersionMinor: req.httpVersionMinor,
+    });
+  }
+
   const callback = provider.callback();
   return {
     tokenGrants,
@@ -183,6 +204,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
           return;
         }
       }
+      if (path === '/token' && req.method === 'POST') return callback(await identifyRefreshingClient(req), res);
       callback(req, res);
     },
     async findToken(token) {

@@ -98,7 +98,8 @@ describe('the test EHR', () => {
     expect((await fetch(`${ehr.fhirBase}/Observation`, { method: 'POST', headers: as, body: observation('p2') })).status).toBe(403);
     expect((await fetch(`${ehr.fhirBase}/Condition?patient=p1`, { headers: as })).status).toBe(403);
 
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: body.refresh_token, client_id: ehr.smartClientId });
+    // As fhirclient sends it: a public client's refresh names no client_id.
+    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: body.refresh_token });
     expect(refreshed.status).toBe(200);
     const next = await refreshed.json() as { access_token: string; patient: string };
     expect(next.patient).toBe('p1');

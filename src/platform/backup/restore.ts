@@ -12,6 +12,7 @@ import type { Db, Dialect, Tx } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { conflict, invalid } from '../http/errors.ts';
 import { listTables, type TableShape } from './tables.ts';
+import { derivedTableRegistrations } from './derived-tables.ts';
 import { migrateUpTo, readMigrationState } from './migration-state.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, decodeValue, type BackupHeader, type CellValue, type EndLine, type TableLine } from './format.ts';
 
@@ -125,7 +126,9 @@ export async function restoreDatabase(db: Db, dialect: Dialect, file: string, op
       // SQLite checks foreign keys at commit instead of per row; PostgreSQL gets parents first (tables.ts).
       if (dialect === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(tx);
       if (options.force) for (const t of [...tables].reverse()) await sql`delete from ${sql.table(t.name)}`.execute(tx);
-      return loadRows(tx, lines, new Map(tables.map((t) => [t.name, t])));
+      const loaded = await loadRows(tx, lines, new Map(tables.map((t) => [t.name, t])));
+      for (const derived of derivedTableRegistrations()) await derived.rebuild(tx, dialect);
+      return loaded;
     });
     if (dialect === 'postgres') await resetSequences(db);
     await migrateToLatest(db);

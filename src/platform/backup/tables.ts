@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, Dialect, Tx } from '../db/index.ts';
+import { derivedTableNames } from './derived-tables.ts';
 
 export interface TableShape {
   name: string;
@@ -39,11 +40,12 @@ async function referencedBy(db: Db | Tx, dialect: Dialect, table: string): Promi
   return rows.map((r) => r.ref.replace(/^"|"$/g, ''));
 }
 
-/** Every application table with its columns and primary key, parents before children. */
+/** Every application table (derived tables excepted) with its columns and primary key, parents before children. */
 export async function listTables(db: Db | Tx, dialect: Dialect): Promise<TableShape[]> {
   const schema = await currentSchema(db, dialect);
+  const derived = await derivedTableNames(db, dialect);
   const found = (await db.introspection.getTables())
-    .filter((t) => !t.isView && (schema === undefined || t.schema === schema))
+    .filter((t) => !t.isView && !derived.has(t.name) && (schema === undefined || t.schema === schema))
     .sort((a, b) => a.name.localeCompare(b.name));
   const shapes = new Map<string, TableShape & { refs: string[] }>();
   for (const t of found) {

@@ -26,6 +26,13 @@ export type SignInBody = Static<typeof SignInBody>;
 export const CodeBody = Type.Object({ code: Text({ minLength: 6, maxLength: 12 }) }, strict);
 export type CodeBody = Static<typeof CodeBody>;
 
+/** Proof that the signed-in person is still at the device: their password, and their TOTP code if they use one. */
+export const ConfirmIdentityBody = Type.Object({
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  code: Type.Optional(Text({ minLength: 6, maxLength: 12 })),
+}, strict);
+export type ConfirmIdentityBody = Static<typeof ConfirmIdentityBody>;
+
 export const ContextBody = Type.Object({
   organizationId: Id,
   facilityId: Type.Optional(Type.Union([Id, Type.Null()])),

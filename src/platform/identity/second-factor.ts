@@ -73,9 +73,11 @@ export async function verifySecondFactor(data: DataLayer, cipher: Cipher, sessio
   throw wrongCode();
 }
 
-// Records the step only if it is later than the last one accepted: one conditional UPDATE, so two
-// requests racing with the same code cannot both win.
-async function claimStep(tx: Tx, userId: string, step: number): Promise<boolean> {
+/**
+ * Records the step only if it is later than the last one accepted: one conditional UPDATE, so two
+ * requests racing with the same code cannot both win.
+ */
+export async function claimStep(tx: Tx, userId: string, step: number): Promise<boolean> {
   const result = await tx.updateTable('platform_user').set({ totp_last_step: step })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
@@ -83,7 +85,8 @@ async function claimStep(tx: Tx, userId: string, step: number): Promise<boolean>
   return Number(result.numUpdatedRows) === 1;
 }
 
-async function countAttempt(data: DataLayer, userId: string, now: Date): Promise<void> {
+/** Counts one code tried for the user; refuses once the quarter hour's tries are used up. */
+export async function countAttempt(data: DataLayer, userId: string, now: Date): Promise<void> {
   const hit = await hitThrottle(data.db, `totp:user:${userId}`, totpAttemptRule, now);
   if (!hit.allowed) throw new LanternError('RATE_LIMITED', 'Too many codes tried. Wait a few minutes and try again.');
 }

@@ -1,6 +1,7 @@
 /**
- * @module `/api/session…`: password sign-in, the second factor, sign-out, context and language.
- * Handlers stay thin; the rules live in sign-in.ts, second-factor.ts and session-context.ts.
+ * @module `/api/session…`: password sign-in, the second factor, confirming identity, sign-out,
+ * context and language. Handlers stay thin; the rules live in sign-in.ts, second-factor.ts,
+ * confirm-identity.ts and session-context.ts.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,7 +14,8 @@ import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor, type Sess
 import { setLocale, switchContext } from './session-context.ts';
 import { presentSession, type SessionView } from './session-view.ts';
 import { auditUserEvent } from './user-audit.ts';
-import { CodeBody, ContextBody, EnrolmentReply, LocaleBody, SessionViewReply, SignInBody } from './schemas.ts';
+import { confirmIdentity } from './confirm-identity.ts';
+import { CodeBody, ConfirmIdentityBody, ContextBody, EnrolmentReply, LocaleBody, SessionViewReply, SignInBody } from './schemas.ts';
 
 export interface SessionRoutesOptions {
   platform: Platform;
@@ -81,6 +83,19 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ba
     config: { access: 'signed-in-pending-mfa' },
     schema: { tags, summary: 'Finish setting up an authenticator app with a code from it', body: CodeBody, response: { 200: SessionViewReply } },
   }, async (request, reply) => answerWith(reply, await confirmTotpEnrolment(data, cipher, sessionOf(request), request.body.code)));
+
+  app.post('/api/session/confirm', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags, summary: 'Confirm the signed-in person is at the device (password, and TOTP code when enrolled); opens no new session',
+      body: ConfirmIdentityBody,
+    },
+  }, async (request, reply) => {
+    await confirmIdentity(data, cipher, request.log, {
+      session: sessionOf(request), password: request.body.password, ...(request.body.code !== undefined ? { code: request.body.code } : {}), address: request.ip,
+    }, limits);
+    return reply.code(204).send();
+  });
 
   app.put('/api/session/context', {
     config: { access: 'signed-in' },

@@ -157,7 +157,7 @@ describe('password sign-in and sessions', () => {
   test('the OpenAPI document describes the session and admin routes', async () => {
     const res = await lantern.app.inject({ method: 'GET', url: '/openapi.json' });
     const paths = Object.keys(res.json().paths);
-    for (const path of ['/api/session', '/api/session/totp', '/api/session/context', '/api/users', '/api/users/{id}', '/api/api-tokens', '/api/organization/sso', '/api/sso/callback']) {
+    for (const path of ['/api/session', '/api/session/totp', '/api/session/confirm', '/api/session/context', '/api/users', '/api/users/{id}', '/api/api-tokens', '/api/organization/sso', '/api/sso/callback']) {
       expect(paths).toContain(path);
     }
   });

@@ -45,7 +45,8 @@ export interface PasswordAttempt {
 
 const badCredentials = (): LanternError => new LanternError('UNAUTHENTICATED', 'The email or password is not right.');
 
-function lockedOut(until: string): LanternError {
+/** The answer for a locked account: when it unlocks, and who can unlock it sooner. */
+export function lockedOut(until: string): LanternError {
   const time = until.slice(11, 16);
   return new LanternError('LOCKED', `This account is locked after too many wrong passwords. Try again after ${time} UTC, or ask an administrator to unlock it.`);
 }
@@ -102,9 +103,12 @@ export async function openSignedInSession(tx: Tx, userId: string, totpEnabled: b
   return openSession(tx, { userId, ...context, mfaPending: totpEnabled || admin !== undefined }, now);
 }
 
-// Counts a wrong password atomically (two processes cannot both miss the limit) and locks the
-// account when the limit is reached; returns the lock's end when it locked.
-async function countFailure(data: DataLayer, userId: string, requestId: string | null, limits: SignInLimits, now: Date): Promise<string | null> {
+/**
+ * Counts a wrong password atomically (two processes cannot both miss the limit) and locks the
+ * account when the limit is reached; returns the lock's end when it locked. `action` names the
+ * audited attempt (a sign-in, or a signed-in user confirming who they are).
+ */
+export async function countFailure(data: DataLayer, userId: string, requestId: string | null, limits: SignInLimits, now: Date, action = 'sign-in'): Promise<string | null> {
   return data.db.transaction().execute(async (tx) => {
     const row = await tx.updateTable('platform_user').set({ failed_logins: sql<number>`failed_logins + 1` })
       .where('id', '=', userId).returning('failed_logins').executeTakeFirstOrThrow();
@@ -113,7 +117,7 @@ async function countFailure(data: DataLayer, userId: string, requestId: string |
       lockedUntil = new Date(now.getTime() + limits.lockoutMs).toISOString();
       await tx.updateTable('platform_user').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', userId).execute();
     }
-    await auditUserEvent(tx, data.dialect, { userId, action: lockedUntil ? 'lock-account' : 'sign-in', outcome: 'failure', requestId });
+    await auditUserEvent(tx, data.dialect, { userId, action: lockedUntil ? 'lock-account' : action, outcome: 'failure', requestId });
     return lockedUntil;
   });
 }

@@ -4,13 +4,15 @@
  * `lang` attribute set on it, large type, plain labels), and a quick exit — a visible button and the
  * Escape key — that replaces the page with a neutral one via location.replace, leaving no history
  * entry and signing the device out. No result is ever shown here: the patient is thanked and asked
- * to hand the device back. Nothing is written to storage; steps replace the history entry.
+ * to hand the device back, and the clinician confirms their password (and code) before the result
+ * is revealed. Nothing is written to storage; steps replace the history entry.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { matchLocale } from '../../platform/i18n/catalogs.ts';
 import { createTranslator, textDirection } from '../../platform/i18n/format.ts';
 import { SCREENING_MODE_SYSTEM } from '../screening-mode.ts';
 import { QuestionnaireForm } from './questionnaire-form.tsx';
+import { StaffConfirm, type StaffCredentials } from './staff-confirm.tsx';
 
 /** Where the quick exit goes: a page that names neither Lantern nor screening. */
 export const NEUTRAL_PAGE = '/welcome';
@@ -36,7 +38,9 @@ export interface PatientScreenProps {
   /** Stores the answers; resolves when stored. */
   onSubmit: (response: fhir4.QuestionnaireResponse) => Promise<void>;
   onDeclined: () => Promise<void>;
-  /** The clinician has the device back. */
+  /** Checks the signed-in clinician's password (and code); rejects when they are not right. */
+  confirmStaff: (credentials: StaffCredentials) => Promise<void>;
+  /** The clinician has the device back and has confirmed who they are. */
   onReturned: () => void;
   /** The label of the clinician's button on the hand-back screen (in the clinician's language). */
   staffLabel: string;
@@ -45,7 +49,7 @@ export interface PatientScreenProps {
 
 /** The self-screen dialog. */
 export function PatientScreen(props: PatientScreenProps): ReactElement {
-  const { questionnaire, language, csrfToken, onSubmit, onDeclined, onReturned, staffLabel, staffLanguage } = props;
+  const { questionnaire, language, csrfToken, onSubmit, onDeclined, confirmStaff, onReturned, staffLabel, staffLanguage } = props;
   const t = useMemo(() => createTranslator(matchLocale([language])), [language]);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -53,6 +57,7 @@ export function PatientScreen(props: PatientScreenProps): ReactElement {
   const [finished, setFinished] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [staffAsked, setStaffAsked] = useState(false);
 
   const exit = useCallback(() => {
     leaving.current = true;
@@ -109,8 +114,10 @@ export function PatientScreen(props: PatientScreenProps): ReactElement {
           <>
             <h1 id="r-patient-title" ref={headingRef} tabIndex={-1}>{t('recognize.self.thanks')}</h1>
             <p className="lead">{t('recognize.self.handBack')}</p>
-            <div className="actions r-staff" lang={staffLanguage}>
-              <button type="button" className="button-secondary" onClick={onReturned}>{staffLabel}</button>
+            <div className="actions r-staff" lang={staffLanguage} dir={textDirection(staffLanguage)}>
+              {staffAsked
+                ? <StaffConfirm confirm={confirmStaff} onConfirmed={onReturned} />
+                : <button type="button" className="button-secondary" onClick={() => setStaffAsked(true)}>{staffLabel}</button>}
             </div>
           </>
         ) : (

@@ -30,6 +30,11 @@ export async function submitScreen(api: ApiClient, response: fhir4.Questionnaire
   return { responseId: stored.id, score: observation?.valueInteger ?? observation?.valueQuantity?.value, resultCode };
 }
 
+/** Checks that the signed-in clinician is the one holding the device again (password, and code if enrolled). */
+export async function confirmStaffIdentity(api: ApiClient, credentials: { password: string; code?: string }): Promise<void> {
+  await api.post('/api/session/confirm', credentials);
+}
+
 /** Records, de-identified, that the screen was not safe to run or was declined. */
 export async function recordOutcome(api: ApiClient, body: { outcome: 'not-safe-to-screen' | 'declined'; instrument?: string; reasons?: GateReason[]; mode?: 'clinician' | 'self' }): Promise<void> {
   await api.post('/api/screenings/outcomes', body);

@@ -13,12 +13,14 @@ import { describeError } from '../../web/error-messages.ts';
 import { FormError } from '../../web/components/form-fields.tsx';
 import type { GateAnswers, GateResult } from '../privacy-gate.ts';
 import { readScoreDeclaration } from '../score-declaration.ts';
-import { fetchInstruments, openCase, recordOutcome, submitScreen, type CaseHandoff, type SubmittedScreen } from './screening-api.ts';
+import { withInstrumentChoice } from '../instrument-choice-record.ts';
+import { confirmStaffIdentity, fetchInstruments, openCase, recordOutcome, submitScreen, type CaseHandoff, type SubmittedScreen } from './screening-api.ts';
 import { PrivacyGateStep } from './privacy-gate-step.tsx';
 import { InstrumentStep, type InstrumentDecision } from './instrument-step.tsx';
 import { QuestionnaireForm } from './questionnaire-form.tsx';
 import { DeclinedView, NotSafeView, ResultView } from './outcome-views.tsx';
 import { PatientScreen, replaceHistoryStep } from './patient-screen.tsx';
+import type { StaffCredentials } from './staff-confirm.tsx';
 
 type Step =
   | { kind: 'gate' }
@@ -104,14 +106,18 @@ export function ScreeningFlow({ mode }: { mode: ScreeningMode }): ReactElement {
           onDeclined={(instrumentId) => void attempt(() => declined(step.gate, undefined, instrumentId, 'clinician'))} />;
       case 'questions': {
         const { decision, gate } = step;
+        // The choice (age band or override, with its reason) travels in the response and is sealed with it.
+        const send = (response: fhir4.QuestionnaireResponse): Promise<SubmittedScreen> =>
+          submitScreen(api, withInstrumentChoice(response, decision.choice, decision.questionnaire));
         const store = async (response: fhir4.QuestionnaireResponse): Promise<void> => {
-          const submitted = await submitScreen(api, response);
+          const submitted = await send(response);
           setStep({ kind: 'result', gate, decision, submitted });
         };
         if (mode === 'self') {
           return <SelfScreenHandover decision={decision} csrfToken={session.csrfToken} staffLanguage={locale}
             staffLabel={t('recognize.self.staffContinue')} onReturned={setStep}
-            store={async (response) => ({ kind: 'result', gate, decision, submitted: await submitScreen(api, response) })}
+            confirmStaff={(credentials) => confirmStaffIdentity(api, credentials)}
+            store={async (response) => ({ kind: 'result', gate, decision, submitted: await send(response) })}
             decline={async () => {
               await recordOutcome(api, { outcome: 'declined', ...(decision.questionnaire.id ? { instrument: decision.questionnaire.id } : {}), mode: 'self' });
               return { kind: 'declined', gate, decision };
@@ -145,9 +151,10 @@ export function ScreeningFlow({ mode }: { mode: ScreeningMode }): ReactElement {
 }
 
 /** Holds the device hand-over: the patient's dialog until the clinician has the device back. */
-function SelfScreenHandover({ decision, csrfToken, staffLabel, staffLanguage, store, decline, onReturned }: {
+function SelfScreenHandover({ decision, csrfToken, staffLabel, staffLanguage, store, decline, confirmStaff, onReturned }: {
   decision: InstrumentDecision; csrfToken: string | undefined; staffLabel: string; staffLanguage: string;
-  store: (response: fhir4.QuestionnaireResponse) => Promise<Step>; decline: () => Promise<Step>; onReturned: (step: Step) => void;
+  store: (response: fhir4.QuestionnaireResponse) => Promise<Step>; decline: () => Promise<Step>;
+  confirmStaff: (credentials: StaffCredentials) => Promise<void>; onReturned: (step: Step) => void;
 }): ReactElement {
   const { t } = useMessages();
   const next = useRef<Step | undefined>(undefined);
@@ -155,7 +162,7 @@ function SelfScreenHandover({ decision, csrfToken, staffLabel, staffLanguage, st
     <>
       <p className="lead">{t('recognize.self.withPatient')}</p>
       <PatientScreen questionnaire={decision.questionnaire} language={decision.patientLanguage} csrfToken={csrfToken}
-        staffLabel={staffLabel} staffLanguage={staffLanguage}
+        staffLabel={staffLabel} staffLanguage={staffLanguage} confirmStaff={confirmStaff}
         onSubmit={async (response) => { next.current = await store(response); }}
         onDeclined={async () => { next.current = await decline(); }}
         onReturned={() => { if (next.current) onReturned(next.current); }} />

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import Fastify from 'fastify';
+import { loadShippedReference, type NationalRoutes } from '../respond/jurisdictions.ts';
+import { loadComplianceRules } from './compliance-rules.ts';
+import { renderHotlineCard, renderWorkplaceSign, signageDutyOf } from './signage-pdf.ts';
+import { signageRoutes, signRules } from './signage-routes.ts';
+
+interface PdfLayout { pages: { width: number; height: number }[]; text: string }
+
+/** Page sizes and words as poppler's pdftotext reads them. */
+function readLayout(pdf: Buffer): PdfLayout {
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-sign-'));
+  try {
+    writeFileSync(join(dir, 's.pdf'), pdf);
+    const html = execFileSync('pdftotext', ['-bbox', join(dir, 's.pdf'), '-']).toString();
+    const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+    const text = [...html.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
+    return { pages, text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every font size the page content sets (`/F1 32 Tf`); the streams are uncompressed by design. */
+function fontSizes(pdf: Buffer): number[] {
+  return [...pdf.toString('latin1').matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
+}
+
+const shipped = loadShippedReference().national;
+
+/** The shipped routes with the hotline's numbers changed, to show the PDF prints the data. */
+function changedRoutes(): NationalRoutes {
+  return {
+    ...shipped,
+    routes: shipped.routes.map((r) => (r.id === 'human-trafficking-hotline'
+      ? { ...r, phone: '1-555-010-4242', text: { number: '424242', keywords: ['AYUDA', 'SOS'] }, tty: '799' }
+      : r.id === 'emergency' ? { ...r, phone: '112' } : r)),
+  };
+}
+
+describe('the Florida workplace sign', async () => {
+  const rules = await loadComplianceRules();
+  const florida = rules.rules.find((r) => r.jurisdiction === 'US-FL' && r.signage)!;
+  const duty = signageDutyOf(florida.signage);
+
+  test('the rule data asks for 11"×15", 32-point, English and Spanish', () => {
+    expect(duty).toMatchObject({ minWidthInches: 11, minHeightInches: 15, minFontPoints: 32 });
+    expect(duty.languages).toEqual(['en', 'es']);
+    expect(signRules(rules).map((s) => s.ruleId)).toContain(florida.id);
+  });
+
+  test('is one page at least 11"×15", with no text under 32 points, in English and Spanish with the hotline and text code', async () => {
+    const pdf = await renderWorkplaceSign(shipped, duty, florida.title);
+    const layout = readLayout(pdf);
+    expect(layout.pages).toHaveLength(1);
+    expect(layout.pages[0]!.width).toBeGreaterThanOrEqual(11 * 72);
+    expect(layout.pages[0]!.height).toBeGreaterThanOrEqual(15 * 72);
+    const sizes = fontSizes(pdf);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(32);
+    const hotline = shipped.routes.find((r) => r.id === 'human-trafficking-hotline')!;
+    expect(layout.text).toContain(hotline.phone);
+    expect(layout.text).toContain(hotline.text!.number);
+    expect(layout.text).toMatch(/national human trafficking hotline/i);
+    expect(layout.text).toMatch(/línea nacional contra la trata/i);
+  });
+
+  test('prints the numbers in the data: changed data, changed sign', async () => {
+    const text = readLayout(await renderWorkplaceSign(changedRoutes(), duty, florida.title)).text;
+    expect(text).toContain('1-555-010-4242');
+    expect(text).toContain('424242');
+    expect(text).toContain('AYUDA');
+    expect(text).toContain('799');
+    expect(text).not.toContain(shipped.routes.find((r) => r.id === 'human-trafficking-hotline')!.phone);
+  });
+
+  test('a bigger minimum font or page in the rule is honoured', async () => {
+    const pdf = await renderWorkplaceSign(shipped, { ...duty, minFontPoints: 40, minWidthInches: 18, minHeightInches: 20 }, 'x');
+    const layout = readLayout(pdf);
+    expect(layout.pages[0]!.width).toBeGreaterThanOrEqual(18 * 72);
+    expect(layout.pages[0]!.height).toBeGreaterThanOrEqual(20 * 72);
+    expect(Math.min(...fontSizes(pdf))).toBeGreaterThanOrEqual(40);
+  });
+
+  test('a rule without a sign duty has no sign', () => {
+    const without = rules.rules.find((r) => r.signage === null)!;
+    expect(() => signageDutyOf(without.signage)).toThrow(/no workplace sign/);
+  });
+});
+
+describe('the wallet card', () => {
+  test.each(['en', 'es'])('is 3.5"×2" and carries the data\'s numbers in %s', async (language) => {
+    const layout = readLayout(await renderHotlineCard(changedRoutes(), language));
+    expect(layout.pages).toEqual([{ width: 252, height: 144 }]);
+    expect(layout.text).toContain('1-555-010-4242');
+    expect(layout.text).toContain('424242');
+    expect(layout.text).toContain('112');
+    expect(layout.text).toMatch(language === 'es' ? /Hay ayuda disponible/ : /Help is available/);
+  });
+});
+
+describe('the signage routes', () => {
+  test('list the sign rules and serve the sign and the card as PDFs from the given data', async () => {
+    const app = Fastify();
+    await app.register(signageRoutes, { national: changedRoutes });
+    const list = await app.inject({ method: 'GET', url: '/api/learn/signage' });
+    expect(list.statusCode).toBe(200);
+    const body = list.json<{ signs: { ruleId: string }[]; cardLanguages: string[] }>();
+    expect(body.cardLanguages).toEqual(['en', 'es']);
+    const sign = await app.inject({ method: 'GET', url: `/api/learn/signage/signs/${body.signs[0]!.ruleId}` });
+    expect(sign.headers['content-type']).toBe('application/pdf');
+    expect(readLayout(sign.rawPayload).text).toContain('1-555-010-4242');
+    const card = await app.inject({ method: 'GET', url: '/api/learn/signage/card?lang=es' });
+    expect(readLayout(card.rawPayload).text).toContain('Llame al 1-555-010-4242');
+    await app.close();
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * @module Print-ready signage PDFs: a workplace sign for a state rule's signage duty (page at least
+ * the rule's size, every word at least its minimum point size, every language it names), and a
+ * wallet-size hotline card (3.5" × 2") in one language. Content streams are left uncompressed so
+ * a print shop, or a test, can read the font sizes. pdfkit's standard fonts cover Latin-1, which the
+ * shipped languages (English, Spanish) need.
+ */
+import PDFDocument from 'pdfkit';
+import type { NationalRoutes } from '../respond/jurisdictions.ts';
+import { invalid } from '../platform/http/errors.ts';
+import { cardLines, signLines, type SignLines } from './signage-content.ts';
+
+/** A rule's signage duty as content/compliance/rules.yaml states it. */
+export interface SignageDuty {
+  minWidthInches: number;
+  minHeightInches: number;
+  minFontPoints: number;
+  languages: string[];
+}
+
+const POINTS_PER_INCH = 72;
+// Sizes a print shop stocks, smallest first (inches, portrait).
+const PAPER: readonly [number, number][] = [[8.5, 11], [11, 17], [18, 24], [24, 36]];
+
+/** Reads the signage block of a rule, or throws when the rule has no usable signage duty. */
+export function signageDutyOf(signage: unknown): SignageDuty {
+  const s = signage as Partial<SignageDuty> | null;
+  if (!s || typeof s.minWidthInches !== 'number' || typeof s.minHeightInches !== 'number' || typeof s.minFontPoints !== 'number' || !Array.isArray(s.languages) || s.languages.length === 0) {
+    throw invalid('This rule has no workplace sign duty.', 'ruleId');
+  }
+  return { minWidthInches: s.minWidthInches, minHeightInches: s.minHeightInches, minFontPoints: s.minFontPoints, languages: s.languages };
+}
+
+/** The smallest stocked paper that meets the duty's minimum size, else exactly the minimum. */
+export function choosePaper(duty: SignageDuty): [number, number] {
+  return PAPER.find(([w, h]) => w >= duty.minWidthInches && h >= duty.minHeightInches) ?? [duty.minWidthInches, duty.minHeightInches];
+}
+
+const latin1 = (text: string): string => text.normalize('NFC').replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"')
+  .replace(/[\u2013\u2014]/g, '-').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** Renders the workplace sign for a duty: one page, each language in turn, nothing under the minimum size. */
+export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty, title: string): Promise<Buffer> {
+  const [widthIn, heightIn] = choosePaper(duty);
+  const doc = new PDFDocument({ size: [widthIn * POINTS_PER_INCH, heightIn * POINTS_PER_INCH], margin: 40, compress: false, info: { Title: latin1(title) } });
+  const done = collect(doc);
+  const body = duty.minFontPoints;
+  const heading = Math.ceil(body * 1.25);
+  const width = doc.page.width - 80;
+  const sections = duty.languages.map((language) => signLines(national, language));
+  sections.forEach((lines: SignLines, i) => {
+    if (i > 0) {
+      doc.moveDown(0.3);
+      const y = doc.y;
+      doc.moveTo(40, y).lineTo(doc.page.width - 40, y).lineWidth(3).stroke('#0b5566');
+      doc.moveDown(0.3);
+    }
+    doc.font('Helvetica-Bold').fontSize(heading).fillColor('#0b5566').text(latin1(lines.heading), { width });
+    doc.font('Helvetica').fontSize(body).fillColor('black').text(latin1(lines.help), { width });
+    doc.font('Helvetica-Bold').fontSize(body).text(latin1(lines.call), { width });
+    if (lines.text) doc.text(latin1(lines.text), { width });
+    doc.font('Helvetica').fontSize(body);
+    if (lines.tty) doc.text(latin1(`${lines.tty} · ${lines.hours}`), { width });
+    else doc.text(latin1(lines.hours), { width });
+    if (lines.emergency) doc.text(latin1(lines.emergency), { width });
+  });
+  doc.end();
+  return done;
+}
+
+/** Renders a wallet card (3.5" × 2", one side) in one language. */
+export function renderHotlineCard(national: NationalRoutes, language: string): Promise<Buffer> {
+  const lines = cardLines(national, language);
+  const doc = new PDFDocument({ size: [3.5 * POINTS_PER_INCH, 2 * POINTS_PER_INCH], margin: 12, compress: false, info: { Title: latin1(lines.title) } });
+  const done = collect(doc);
+  const width = doc.page.width - 24;
+  doc.rect(4, 4, doc.page.width - 8, doc.page.height - 8).lineWidth(1).stroke('#0b5566');
+  doc.font('Helvetica-Bold').fontSize(11).fillColor('#0b5566').text(latin1(lines.title), 12, 12, { width });
+  doc.font('Helvetica').fontSize(8).fillColor('black').text(latin1(lines.hotline), { width });
+  doc.font('Helvetica-Bold').fontSize(12).text(latin1(lines.phone), { width });
+  doc.font('Helvetica').fontSize(8.5);
+  if (lines.text) doc.text(latin1(lines.text), { width });
+  if (lines.tty) doc.text(latin1(lines.tty), { width });
+  doc.text(latin1(lines.hours), { width });
+  if (lines.emergency) doc.font('Helvetica-Bold').text(latin1(lines.emergency), { width });
+  doc.end();
+  return done;
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestLantern, createTestDatabase, testConfig, testDbKind, type TestLantern, type TestDatabase } from '../../test/support/platform.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createLogger, createPlatform, type Platform } from '../platform/services.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createOrganization } from '../platform/identity/accounts.ts';
+import type { OrgScope } from '../platform/db/scope.ts';
+import { loadShippedReference } from '../respond/jurisdictions.ts';
+import { collectDirectory, generateDirectory } from './generate.ts';
+import { importDirectory } from './store-import.ts';
+import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
+import { compileSearchQuery, haversineKm, searchDirectory, type DirectorySearch } from './search.ts';
+import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
+import { findPostalCentroid } from './postal-codes.ts';
+import type { DirectoryRecords } from './hsds-tables.ts';
+
+// The same directory on this project's database and on the other kind, so every query is run on
+// SQLite and PostgreSQL and the answers compared, and both against a plain-JavaScript oracle.
+const openAt = new Date('2026-11-25T15:00:00Z'); // a Wednesday: 10:00 in New York, 07:00 in Los Angeles
+const term = (code: string): string => findTermByCode(loadShippedTaxonomy(), code).id as string;
+
+async function startOtherPlatform(): Promise<{ platform: Platform; close(): Promise<void> }> {
+  if (testDbKind() === 'sqlite') {
+    // A PostgreSQL database beside this project's SQLite one.
+    process.env.LANTERN_TEST_DB = 'postgres';
+    const database: TestDatabase = await createTestDatabase().finally(() => { process.env.LANTERN_TEST_DB = 'sqlite'; });
+    const platform = createPlatform(testConfig(database), { logger: createLogger({ logLevel: 'silent' }) });
+    await migrateToLatest(platform.data.db);
+    return { platform, close: async () => { await platform.data.close(); await database.drop(); } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-refer-sqlite-'));
+  const config = { ...loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LANTERN_DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '0' }) };
+  const platform = createPlatform(config, { logger: createLogger({ logLevel: 'silent' }) });
+  await migrateToLatest(platform.data.db);
+  return { platform, close: async () => { await platform.data.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+describe('directory search on SQLite and PostgreSQL', () => {
+  let lantern: TestLantern;
+  let other: { platform: Platform; close(): Promise<void> };
+  let here: OrgScope;
+  let there: OrgScope;
+  let records: DirectoryRecords;
+  let rows: SearchRow[];
+
+  beforeAll(async () => {
+    lantern = await startTestLantern();
+    other = await startOtherPlatform();
+    records = await collectDirectory(generateDirectory({ services: 400, seed: 11 }));
+    rows = buildSearchRows(records);
+    const scopeOn = async (platform: Platform): Promise<OrgScope> => {
+      const id = await createOrganization(platform.data.db, { name: 'Search Org' });
+      const scope = platform.scope(id, { id: null, kind: 'system' });
+      await importDirectory(scope, records);
+      return scope;
+    };
+    here = await scopeOn(lantern.platform);
+    there = await scopeOn(other.platform);
+  }, 120_000);
+  afterAll(async () => {
+    await other?.close();
+    await lantern?.close();
+  });
+
+  const both = async (search: DirectorySearch): Promise<[string[], string[]]> => {
+    const key = (h: { serviceId: string; serviceAtLocationId: string | null }): string => `${h.serviceId}/${h.serviceAtLocationId}`;
+    const a = await searchDirectory(here, { limit: 100, ...search });
+    const b = await searchDirectory(there, { limit: 100, ...search });
+    return [a.results.map(key), b.results.map(key)];
+  };
+  const keyOf = (r: SearchRow): string => `${r.service_id}/${r.service_at_location_id}`;
+  const byName = (a: SearchRow, b: SearchRow): number => compare(a.name, b.name) || compare(a.service_id, b.service_id);
+
+  test.each([
+    ['category (with child terms)', { category: 'housing' }, (r: SearchRow) => r.terms.includes(` ${term('housing')} `)],
+    ['category by id', { category: term('immigration-legal') }, (r: SearchRow) => r.terms.includes(` ${term('immigration-legal')} `)],
+    ['language', { language: 'vi' }, (r: SearchRow) => r.languages.includes(' vi ')],
+    ['age', { age: 15 }, (r: SearchRow) => (r.min_age == null || r.min_age <= 15) && (r.max_age == null || r.max_age >= 15)],
+    ['free and minors', { free: true, minors: true }, (r: SearchRow) => r.free === 1 && r.minors === 1],
+    ['open now at a fixed clock', { openAt }, (r: SearchRow) => r.hours[findWeekSlot(openAt, r.time_zone) - 1] === '1'],
+  ] as [string, DirectorySearch, (r: SearchRow) => boolean][])('%s: both databases list what the oracle lists, in order', async (_name, search, keep) => {
+    const expected = rows.filter(keep).sort(byName).slice(0, 100).map(keyOf);
+    expect(expected.length).toBeGreaterThan(0);
+    const [a, b] = await both(search);
+    expect(a).toEqual(expected);
+    expect(b).toEqual(expected);
+  });
+
+  test('free text finds the same services on both (every word, as a prefix)', async () => {
+    for (const text of ['shelter', 'legal immig', 'counsel']) {
+      const words = text.split(' ');
+      const tokens = (r: SearchRow): string[] => `${r.name} ${r.organization_name} ${r.term_names} ${r.description}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const expected = rows.filter((r) => words.every((w) => tokens(r).some((t) => t.startsWith(w)))).map(keyOf).sort();
+      expect(expected.length, text).toBeGreaterThan(0);
+      expect(expected.length, text).toBeLessThanOrEqual(100);
+      const [a, b] = await both({ text, limit: 100 });
+      expect(a.slice().sort(), text).toEqual(expected);
+      expect(b.slice().sort(), text).toEqual(a.slice().sort());
+    }
+  });
+
+  test('distance from a point and from a postal code: nearest first, within the radius, same on both', async () => {
+    const placed = rows.filter((r) => r.latitude != null);
+    const anchor = placed[0] as SearchRow;
+    const point = { latitude: Number(anchor.latitude), longitude: Number(anchor.longitude) };
+    const within = (p: { latitude: number; longitude: number }, km: number): string[] => placed
+      .filter((r) => Math.abs(Number(r.latitude) - p.latitude) <= km / 111.195 && Math.abs(Number(r.longitude) - p.longitude) <= km / (111.195 * Math.cos((p.latitude * Math.PI) / 180)))
+      .map((r) => ({ r, d: haversineKm(p, { latitude: Number(r.latitude), longitude: Number(r.longitude) }) }))
+      .sort((x, y) => x.d - y.d || byName(x.r, y.r))
+      .map((x) => keyOf(x.r));
+    const [a, b] = await both({ near: point, radiusKm: 50 });
+    expect(a).toEqual(within(point, 50));
+    expect(b).toEqual(a);
+    expect(a[0]).toBe(keyOf(anchor));
+
+    const zip = String(records.address.find((x) => x.location_id === anchor.location_id)?.postal_code);
+    const centroid = findPostalCentroid(zip);
+    expect(centroid).toBeDefined();
+    const [c, d] = await both({ postalCode: zip, radiusKm: 30 });
+    expect(c).toEqual(within(centroid!, 30));
+    expect(d).toEqual(c);
+    expect(c.length).toBeGreaterThan(0);
+  });
+
+  test('the hotline and the CyberTipline are pinned first, from the shipped data, whatever the query', async () => {
+    const national = loadShippedReference().national.routes;
+    for (const search of [{}, { text: 'nothingmatchesthisword' }, { category: 'legal', openAt }] as DirectorySearch[]) {
+      const result = await searchDirectory(here, search);
+      expect(result.pinned.map((p) => [p.id, p.phone])).toEqual(
+        ['human-trafficking-hotline', 'cybertipline'].map((id) => [id, national.find((r) => r.id === id)?.phone]));
+    }
+    expect((await searchDirectory(here, { text: 'nothingmatchesthisword' })).results).toEqual([]);
+  });
+
+  test('confidential locations show no coordinates and only a coarse distance', async () => {
+    const secret = rows.filter((r) => r.confidential === 1);
+    expect(secret.length).toBeGreaterThan(0);
+    const target = secret[0] as SearchRow;
+    const result = await searchDirectory(here, { near: { latitude: Number(target.latitude), longitude: Number(target.longitude) }, radiusKm: 20, limit: 100 });
+    const hits = result.results.filter((h) => h.confidential);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect([hit.latitude, hit.longitude]).toEqual([null, null]);
+      expect((hit.distanceKm ?? 0) % 5).toBe(0);
+    }
+    const exact = records.location.find((l) => l.id === target.location_id);
+    expect(Number(target.latitude)).not.toBe(Number(exact?.latitude));
+  });
+
+  test('the compiled statement a benchmark runs raw returns the rows the search returns', async () => {
+    const search: DirectorySearch = { category: 'legal', openAt, language: 'es', limit: 10 };
+    const compiled = await compileSearchQuery(here, search);
+    const raw = await lantern.platform.data.db.executeQuery<{ service_id: string }>(compiled);
+    const result = await searchDirectory(here, search);
+    expect(raw.rows.slice(0, 10).map((r) => r.service_id)).toEqual(result.results.map((r) => r.serviceId));
+    expect(result.results.length).toBeGreaterThan(0);
+  });
+
+  test('another organization finds nothing', async () => {
+    const otherId = await createOrganization(lantern.platform.data.db, { name: 'Nobody' });
+    const result = await searchDirectory(lantern.platform.scope(otherId, { id: null, kind: 'system' }), { category: 'housing' });
+    expect(result.results).toEqual([]);
+    expect(result.pinned).toHaveLength(2);
+  });
+});
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,306 @@
+/**
+ * @module Directory search: one function, one indexed SQL statement per dialect. SQLite uses FTS5
+ * (bm25) and an R*Tree; PostgreSQL a weighted tsvector with GIN (ts_rank) and GiST on a point.
+ * Filters and ordering are the same on both: distance first when a point is given (relevance
+ * breaks ties), else relevance, then name and ids, so both databases list the same services.
+ * The national hotline and the CyberTipline are returned apart, pinned, whatever the query.
+ */
+import { sql, type CompiledQuery, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
+import type { OrgScope } from '../platform/db/scope.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { invalid } from '../platform/http/errors.ts';
+import { findPostalCentroid, type Centroid } from './postal-codes.ts';
+import { anyGenderCode, findWeekSlot, genderCodes } from './search-rows.ts';
+import { loadShippedTaxonomy } from './taxonomy.ts';
+import { findPinnedRoutes, type PinnedRoute } from './pinned-routes.ts';
+import './tables.ts';
+
+export interface DirectorySearch {
+  /** Free text: every word must match (as a prefix) the name, organization, categories or description. */
+  text?: string;
+  /** A taxonomy term id, or the code of a term of Lantern's taxonomy (`emergency-shelter`); children match. */
+  category?: string;
+  /** Language code (`es`). */
+  language?: string;
+  /** The person's age in years. */
+  age?: number;
+  gender?: keyof typeof genderCodes;
+  /** Only services that accept minors. */
+  minors?: boolean;
+  /** Only free services. */
+  free?: boolean;
+  /** Only services open at this instant (in each location's own time zone). */
+  openAt?: Date;
+  /** Distance from a point, or from the centroid of a US ZIP code. */
+  near?: Centroid;
+  postalCode?: string;
+  /** Radius in km around `near`/`postalCode` (default 80). */
+  radiusKm?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** One listing in the results. Confidential locations carry no coordinates and a coarse distance. */
+export interface SearchHit {
+  serviceId: string;
+  serviceAtLocationId: string | null;
+  name: string;
+  organizationName: string;
+  description: string;
+  categories: string[];
+  languages: string[];
+  populations: string[];
+  minAge: number | null;
+  maxAge: number | null;
+  minors: boolean;
+  free: boolean;
+  confidential: boolean;
+  latitude: number | null;
+  longitude: number | null;
+  timeZone: string;
+  /** km from the search point (rounded up to 5 km for a confidential location). */
+  distanceKm: number | null;
+  relevance: number | null;
+}
+
+export interface SearchResult {
+  /** Always offered first, never ranked away. */
+  pinned: PinnedRoute[];
+  results: SearchHit[];
+  /** True when more results follow this page. */
+  hasMore: boolean;
+}
+
+const kmPerDegree = 111.195;
+const defaultRadiusKm = 80;
+const coarseKm = 5;
+
+/** Runs a search for the scope's organization. */
+export async function searchDirectory(scope: OrgScope, search: DirectorySearch): Promise<SearchResult> {
+  const zones = search.openAt ? await listTimeZones(scope) : [];
+  const plan = planSearch(search);
+  const rows = await buildSearchQuery(scope, search, zones).execute();
+  const hits = rows.slice(0, plan.limit).map((row) => presentHit(row as unknown as SearchRowOut, plan.point));
+  return { pinned: findPinnedRoutes(), results: hits, hasMore: rows.length > plan.limit };
+}
+
+/**
+ * The search's one statement, compiled (SQL text and parameters) as the database receives it, so a
+ * benchmark can run it raw (`db.executeQuery(compiled)`) beside the HTTP call.
+ */
+export async function compileSearchQuery(scope: OrgScope, search: DirectorySearch): Promise<CompiledQuery> {
+  const zones = search.openAt ? await listTimeZones(scope) : [];
+  return buildSearchQuery(scope, search, zones).compile();
+}
+
+/** The time zones of the organization's listings (open-now needs each zone's local time). */
+export async function listTimeZones(scope: OrgScope): Promise<string[]> {
+  const rows = await scope.selectFrom('refer_search').select('time_zone').distinct().execute();
+  return rows.map((r) => r.time_zone);
+}
+
+interface SearchPlan {
+  point: Centroid | undefined;
+  radiusKm: number;
+  limit: number;
+  offset: number;
+  categoryId: string | undefined;
+  words: string[];
+}
+
+function planSearch(search: DirectorySearch): SearchPlan {
+  let point = search.near;
+  if (search.postalCode !== undefined) {
+    point = findPostalCentroid(search.postalCode);
+    if (!point) throw invalid('unknown US postal code', 'postalCode');
+  }
+  let categoryId = search.category;
+  if (categoryId !== undefined) {
+    const term = loadShippedTaxonomy().terms.find((t) => t.code === categoryId);
+    if (term) categoryId = term.id;
+  }
+  const words = (search.text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return {
+    point,
+    radiusKm: Math.min(search.radiusKm ?? defaultRadiusKm, 1000),
+    limit: Math.min(Math.max(search.limit ?? 20, 1), 100),
+    offset: Math.max(search.offset ?? 0, 0),
+    categoryId,
+    words: words.slice(0, 12),
+  };
+}
+
+/**
+ * The search as one SELECT (one row more than the page, to tell whether more follow). Exposed so
+ * a benchmark can compile it and run the raw SQL beside the HTTP call.
+ */
+export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones: string[]): SelectQueryBuilder<Database, 'refer_search', Record<string, unknown>> {
+  const plan = planSearch(search);
+  const postgres = scope.dialect === 'postgres';
+  let query = scope.selectFrom('refer_search') as SelectQueryBuilder<Database, 'refer_search', object>;
+  const conditions: Expression<SqlBool>[] = [];
+  let relevance = sql<number | null>`null`;
+
+  if (postgres) {
+    if (plan.words.length > 0) {
+      const tsquery = plan.words.map((w) => `${w}:*`).join(' & ');
+      conditions.push(sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${tsquery})`);
+      relevance = sql<number>`ts_rank(refer_search.document, to_tsquery('simple', ${tsquery}))`;
+    }
+    if (plan.categoryId !== undefined) conditions.push(sql<SqlBool>`refer_search.term_ids @> array[${plan.categoryId}]::text[]`);
+  } else {
+    // One FTS5 MATCH: the words in the text columns, the category as a phrase of its id's tokens
+    // in the `terms` column (ids are stored space-separated, so a phrase cannot span two ids).
+    const parts: string[] = [];
+    if (plan.words.length > 0) parts.push(`{name organization_name term_names description} : (${plan.words.map((w) => `"${w}"*`).join(' AND ')})`);
+    if (plan.categoryId !== undefined) {
+      const tokens = plan.categoryId.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (tokens.length > 0) parts.push(`terms : "${tokens.join(' ')}"`);
+      else conditions.push(sql<SqlBool>`1 = 0`);
+    }
+    if (parts.length > 0) {
+      query = query.innerJoin(
+        sql`(select rowid as fts_key, bm25(refer_search_fts, 10.0, 4.0, 4.0, 1.0, 0.0) as fts_rank from refer_search_fts where refer_search_fts match ${parts.join(' AND ')})`.as('fts') as never,
+        (join) => join.on(sql`fts.fts_key`, '=', sql`refer_search.search_key`) as never,
+      ) as never;
+      if (plan.words.length > 0) relevance = sql<number>`-fts.fts_rank`;
+    }
+  }
+  // The phrase match finds the id's tokens; this keeps exactly the id (and is cheap on the few rows left).
+  if (plan.categoryId !== undefined) conditions.push(sql<SqlBool>`refer_search.terms like ${`% ${plan.categoryId} %`}`);
+  if (search.language !== undefined) conditions.push(sql<SqlBool>`refer_search.languages like ${`% ${search.language.toLowerCase()} %`}`);
+  if (search.age !== undefined) {
+    conditions.push(sql<SqlBool>`(refer_search.min_age is null or refer_search.min_age <= ${search.age})`);
+    conditions.push(sql<SqlBool>`(refer_search.max_age is null or refer_search.max_age >= ${search.age})`);
+  }
+  if (search.gender !== undefined) {
+    conditions.push(sql<SqlBool>`(refer_search.populations like ${`% ${anyGenderCode} %`} or refer_search.populations like ${`% ${genderCodes[search.gender]} %`})`);
+  }
+  if (search.minors === true) conditions.push(sql<SqlBool>`refer_search.minors = 1`);
+  if (search.free === true) conditions.push(sql<SqlBool>`refer_search.free = 1`);
+  if (search.openAt !== undefined) {
+    const at = search.openAt;
+    const slot = zones.length === 0
+      ? sql`0`
+      : sql`case refer_search.time_zone ${sql.join(zones.map((z) => sql`when ${z} then ${findWeekSlot(at, safeZone(z))}`), sql` `)} else 0 end`;
+    conditions.push(sql<SqlBool>`substr(refer_search.hours, ${slot}, 1) = '1'`);
+  }
+
+  let distance = sql<number | null>`null`;
+  if (plan.point) {
+    const { latitude, longitude } = plan.point;
+    const cos = Math.cos((latitude * Math.PI) / 180);
+    const dLat = plan.radiusKm / kmPerDegree;
+    const dLon = plan.radiusKm / (kmPerDegree * Math.max(cos, 0.01));
+    const [west, east, south, north] = [longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat];
+    if (postgres) {
+      conditions.push(sql<SqlBool>`refer_search.latitude is not null and refer_search.longitude is not null`);
+      conditions.push(sql<SqlBool>`point(refer_search.longitude, refer_search.latitude) <@ box(point(${west}, ${south}), point(${east}, ${north}))`);
+    } else {
+      conditions.push(sql<SqlBool>`refer_search.search_key in (select search_key from refer_search_place where min_lon >= ${west} and max_lon <= ${east} and min_lat >= ${south} and max_lat <= ${north})`);
+    }
+    // Squared equirectangular distance in degrees: monotonic in true distance at city scale, and
+    // computed the same way on both databases (the exact distance is computed for the page only).
+    distance = sql<number>`((refer_search.longitude - ${longitude}) * ${cos}) * ((refer_search.longitude - ${longitude}) * ${cos}) + (refer_search.latitude - ${latitude}) * (refer_search.latitude - ${latitude})`;
+  }
+
+  let selected = query.select([
+    'refer_search.service_id', 'refer_search.service_at_location_id', 'refer_search.name', 'refer_search.organization_name',
+    'refer_search.description', 'refer_search.terms', 'refer_search.languages', 'refer_search.populations',
+    'refer_search.min_age', 'refer_search.max_age', 'refer_search.minors', 'refer_search.free', 'refer_search.confidential',
+    'refer_search.latitude', 'refer_search.longitude', 'refer_search.time_zone',
+    relevance.as('relevance'), distance.as('distance'),
+  ]) as unknown as SelectQueryBuilder<Database, 'refer_search', Record<string, unknown>>;
+  for (const condition of conditions) selected = selected.where(condition);
+  if (plan.point) selected = selected.orderBy(sql`distance`);
+  if (plan.words.length > 0) selected = selected.orderBy(sql`relevance`, 'desc');
+  // Byte order on both databases (PostgreSQL's default collation would sort names differently).
+  const collate = postgres ? sql` collate "C"` : sql``;
+  return selected
+    .orderBy(sql`refer_search.name${collate}`)
+    .orderBy(sql`refer_search.service_id${collate}`)
+    .orderBy(sql`coalesce(refer_search.service_at_location_id, '')${collate}`)
+    .limit(plan.limit + 1)
+    .offset(plan.offset);
+}
+
+interface SearchRowOut {
+  service_id: string;
+  service_at_location_id: string | null;
+  name: string;
+  organization_name: string;
+  description: string;
+  terms: string;
+  languages: string;
+  populations: string;
+  min_age: number | null;
+  max_age: number | null;
+  minors: number;
+  free: number;
+  confidential: number;
+  latitude: number | null;
+  longitude: number | null;
+  time_zone: string;
+  relevance: number | null;
+}
+
+function presentHit(row: SearchRowOut, point: Centroid | undefined): SearchHit {
+  const confidential = Number(row.confidential) === 1;
+  let distanceKm: number | null = null;
+  if (point && row.latitude !== null && row.longitude !== null) {
+    const exact = haversineKm(point, { latitude: Number(row.latitude), longitude: Number(row.longitude) });
+    distanceKm = confidential ? Math.max(coarseKm, Math.ceil(exact / coarseKm) * coarseKm) : Math.round(exact * 10) / 10;
+  }
+  const split = (text: string): string[] => text.trim().split(' ').filter((s) => s !== '');
+  return {
+    serviceId: row.service_id,
+    serviceAtLocationId: row.service_at_location_id,
+    name: row.name,
+    organizationName: row.organization_name,
+    description: row.description,
+    categories: split(row.terms),
+    languages: split(row.languages),
+    populations: split(row.populations).filter((p) => p !== anyGenderCode),
+    minAge: row.min_age === null ? null : Number(row.min_age),
+    maxAge: row.max_age === null ? null : Number(row.max_age),
+    minors: Number(row.minors) === 1,
+    free: Number(row.free) === 1,
+    confidential,
+    latitude: confidential || row.latitude === null ? null : Number(row.latitude),
+    longitude: confidential || row.longitude === null ? null : Number(row.longitude),
+    timeZone: row.time_zone,
+    distanceKm,
+    relevance: row.relevance === null ? null : Number(row.relevance),
+  };
+}
+
+/**
+ * The text condition alone, as a subquery-friendly filter on `refer_search` (for the HSDS API's
+ * `search` parameter): every word as a prefix.
+ */
+export function matchText(dialect: OrgScope['dialect'], text: string): Expression<SqlBool> | undefined {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  if (words.length === 0) return undefined;
+  if (dialect === 'postgres') return sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+  const match = `{name organization_name term_names description} : (${words.map((w) => `"${w}"*`).join(' AND ')})`;
+  return sql<SqlBool>`refer_search.search_key in (select rowid from refer_search_fts where refer_search_fts match ${match})`;
+}
+
+/** Great-circle distance in km. */
+export function haversineKm(a: Centroid, b: Centroid): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+// A zone stored from imported data that Intl does not know is read as UTC rather than failing the search.
+function safeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
