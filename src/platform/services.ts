@@ -27,8 +27,27 @@ export const redactedLogPaths = [
   '*.name', '*.birthDate', '*.patient', '*.item', '*.text', '*.valueString', '*.email',
 ];
 
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+}
+
+// A query string can carry what someone typed into a search box, so request lines keep the path only.
+const requestWithoutQuery = (req: LoggedRequest) => ({
+  method: req.method,
+  url: req.url.split('?', 1)[0],
+  host: req.host,
+  remoteAddress: req.ip,
+});
+
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
-  return pino({ level: config.logLevel, redact: { paths: redactedLogPaths, censor: '[redacted]' } }, destination);
+  return pino({
+    level: config.logLevel,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+    serializers: { req: requestWithoutQuery },
+  }, destination);
 }
 
 export interface PlatformOptions {
