@@ -11,7 +11,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { Db } from '../src/platform/db/index.ts';
 import type { Role } from '../src/platform/policy.ts';
-import { createTenant, tokenFor, type Tenant } from '../test/support/tenants.ts';
+import { givenOrganization, TEST_PASSWORD, tokenFor, type TestOrganization } from '../test/support/actors.ts';
 import { createTestDatabase } from '../test/support/platform.ts';
 import { startListeningProcess, startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 
@@ -19,8 +19,8 @@ import { startListeningProcess, startServerProcess, type ServerProcess } from '.
 export interface BenchContext {
   url: string;
   db: Db;
-  tenant: Tenant;
-  /** A fresh API token for the tenant's user with this role. */
+  organization: TestOrganization;
+  /** A fresh API token for the organization's user with this role. */
   token(role: Role): Promise<string>;
   /** About how many requests one benchmark sends Lantern (warm-up and measured runs, with a margin). */
   requestBudget: number;
@@ -126,7 +126,7 @@ export async function drive(url: string, request: BenchRequest, options: Pick<Be
 }
 
 /**
- * Starts Lantern on a fresh database, seeded with a tenant: SQLite in a temporary folder, or a new
+ * Starts Lantern on a fresh database, seeded with an organization: SQLite in a temporary folder, or a new
  * PostgreSQL database (as the tests make them) when LANTERN_TEST_DB is `postgres` (`--db postgres`).
  */
 async function startLantern(logLevel: string): Promise<{ server: ServerProcess; context: Omit<BenchContext, 'requestBudget'>; stop(): Promise<void> }> {
@@ -134,9 +134,9 @@ async function startLantern(logLevel: string): Promise<{ server: ServerProcess; 
   const env = { DATABASE_URL: database.url, LANTERN_DATA_DIR: database.dataDir, LOG_LEVEL: logLevel };
   const platform = createPlatform(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ logLevel: 'silent' }) });
   await migrateToLatest(platform.data.db);
-  const tenant = await createTenant(platform.data.db, 'Bench');
+  const organization = await givenOrganization(platform.data.db, 'Bench', { password: TEST_PASSWORD });
   const server = await startServerProcess(env);
-  const context: Omit<BenchContext, 'requestBudget'> = { url: server.url, db: platform.data.db, tenant, token: (role) => tokenFor(platform.data.db, tenant, role) };
+  const context: Omit<BenchContext, 'requestBudget'> = { url: server.url, db: platform.data.db, organization, token: (role) => tokenFor(platform.data.db, organization, role) };
   return {
     server, context,
     stop: async () => {

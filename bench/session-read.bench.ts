@@ -3,13 +3,13 @@
  * with the session cookie). It measures sign-in state, roles and policy with no audited write,
  * so set beside platform-read it shows what the audit append costs.
  */
-import { TEST_PASSWORD } from '../test/support/tenants.ts';
+import { TEST_PASSWORD } from '../test/support/actors.ts';
 import type { Benchmark } from './harness.ts';
 
 const sessionRead: Benchmark = async (context) => {
   const res = await fetch(`${context.url}/api/session`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: context.tenant.users.clinician.email, password: TEST_PASSWORD }),
+    body: JSON.stringify({ email: context.organization.users.clinician.email, password: TEST_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`signing in for the benchmark answered ${res.status} ${await res.text()}`);
   const cookie = /lantern_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];

@@ -1,11 +1,14 @@
 /**
- * @module Helpers the Respond browser tests share: keyboard-only moves (Tab until a control has
- * focus, then Enter or Space), signing in with the keyboard, and opening a case through the API the
- * way the screening page does (same session, same CSRF token).
+ * @module Helpers the Respond browser tests share: a server and Chromium for the test file,
+ * keyboard-only moves (Tab until a control has focus, then Enter or Space), signing in with the
+ * keyboard, and opening a case through the API the way the screening page does (same session, same
+ * CSRF token).
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findAxeViolations } from './support/accessibility.ts';
+import { startLanternProcess, type LanternProcess } from './support/lantern-server.ts';
+import { launchChromium, type Browser } from './support/chromium.ts';
 
 export const DEMO_PASSWORD = 'lantern-demo-password';
 
@@ -15,6 +18,33 @@ export const POSITIVE_YOUTH_CONTEXT = {
   immediateDanger: false, jurisdiction: 'US-TX', setting: 'emergency',
   choices: { wantsHelp: true, consentsToReferral: true, consentsToLawEnforcement: false },
 };
+
+/** A Lantern server and the Chromium that drives it, for one test file. */
+export interface LanternInChromium {
+  server: LanternProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts a Lantern server and Chromium before the file's tests, signed in with the keyboard when
+ * `signIn` names a demo user, and stops both after them. The fields are set once the hook has run,
+ * so read them inside hooks and tests; the file's own `beforeAll` hooks run after this one.
+ */
+export function useLanternInChromium(signIn?: { email: string; greeting: string | RegExp }): LanternInChromium {
+  const lantern = {} as LanternInChromium;
+  beforeAll(async () => {
+    lantern.server = await startLanternProcess();
+    lantern.browser = await launchChromium();
+    lantern.page = lantern.browser.page;
+    if (signIn) await signInWithKeyboard(lantern.page, lantern.server.url, signIn.email, signIn.greeting);
+  });
+  afterAll(async () => {
+    await lantern.browser?.close();
+    await lantern.server?.stop();
+  });
+  return lantern;
+}
 
 /** Waits for an h1 with the text. */
 export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {

@@ -10,7 +10,7 @@ import { createLogger, createPlatform } from '../src/platform/services.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { verifyAuditChain } from '../src/platform/audit/index.ts';
 import { createApiToken, createOrganization, createUser } from '../src/platform/identity/accounts.ts';
-import { TEST_PASSWORD } from './support/tenants.ts';
+import { TEST_PASSWORD } from './support/actors.ts';
 
 const WRITERS = 16;
 /** Kill once this many writes were acknowledged, so that many more are in flight. */

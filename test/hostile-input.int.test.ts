@@ -10,14 +10,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestLantern, type TestLantern } from './support/platform.ts';
 import { captureRoutes, fillPath, guardedPrefix, isWrite, pathParams, permissionOf, validParamValue, type RouteInfo } from './support/routes.ts';
-import { countRows, createTenant, type Tenant } from './support/tenants.ts';
+import { givenOrganization, TEST_PASSWORD, type TestOrganization } from './support/actors.ts';
+import { countRows } from './support/table-rows.ts';
 import {
   alwaysRefusedBodies, encodeSegment, hostileIds, hostileQuery, kindOf, mapKind, oddStrings, schemaRefusedBodies, worstIds, worstQueries,
   type HostileBody, type HostileKind,
 } from './support/hostile.ts';
 import { sampleValue } from './support/schema-sample.ts';
-import { createApiToken } from '../src/platform/identity/accounts.ts';
-import { isAllowed, roles, type Action, type Resource, type Role } from '../src/platform/policy.ts';
+import { isAllowed, roles, type Action, type Resource } from '../src/platform/policy.ts';
 
 /** Tables that record attempts themselves (audit of denied calls, sign-in throttling). */
 const RECORDS_ATTEMPTS = ['platform_audit_event', 'platform_throttle'];
@@ -33,17 +33,13 @@ type Verdict = { mustRefuse: boolean; what: string };
 describe('hostile input to every route', () => {
   let lantern: TestLantern;
   let routes: RouteInfo[];
-  let tenant: Tenant;
-  const tokens = new Map<Role, string>();
+  let organization: TestOrganization;
 
   beforeAll(async () => {
     const built = await captureRoutes(() => startTestLantern());
     lantern = built.result;
     routes = built.routes;
-    tenant = await createTenant(lantern.platform.data.db, 'Hostile');
-    for (const role of roles) {
-      tokens.set(role, (await createApiToken(lantern.platform.data.db, { email: tenant.users[role].email, name: 'hostile' })).token);
-    }
+    organization = await givenOrganization(lantern.platform.data.db, 'Hostile', { password: TEST_PASSWORD });
   }, 120_000);
   afterAll(async () => { await lantern?.close(); });
 
@@ -54,7 +50,7 @@ describe('hostile input to every route', () => {
   function tokenFor(route: RouteInfo): string {
     const permission = permissionOf(route);
     const role = permission ? roles.find((r) => isAllowed([r], permission[0] as Resource, permission[1] as Action)) ?? 'admin' : 'clinician';
-    return tokens.get(role)!;
+    return organization.users[role].token;
   }
 
   function problems(route: RouteInfo, call: Call, res: LightMyRequestResponse, verdict: Verdict): string[] {

@@ -8,10 +8,9 @@ import { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../src/platform/services.ts';
-import { createApiToken } from '../src/platform/identity/accounts.ts';
 import { startTestLantern, type TestLantern } from './support/platform.ts';
 import { captureRoutes, fillPath, isWrite, pathParams, type RouteInfo } from './support/routes.ts';
-import { createTenant, TEST_PASSWORD, type Tenant } from './support/tenants.ts';
+import { givenOrganization, TEST_PASSWORD, type TestOrganization } from './support/actors.ts';
 
 // Values no log line may contain; each is distinctive so a match cannot be a coincidence.
 const patient = {
@@ -32,7 +31,7 @@ describe('logs', () => {
   const lines: string[] = [];
   let lantern: TestLantern;
   let routes: RouteInfo[];
-  let tenant: Tenant;
+  let organization: TestOrganization;
   const secrets: string[] = [];
   const requestIds: string[] = [];
 
@@ -42,7 +41,7 @@ describe('logs', () => {
     const built = await captureRoutes(() => startTestLantern({}, { logger }));
     lantern = built.result;
     routes = built.routes;
-    tenant = await createTenant(lantern.platform.data.db, 'Logged');
+    organization = await givenOrganization(lantern.platform.data.db, 'Logged', { password: TEST_PASSWORD });
   });
   afterAll(async () => { await lantern?.close(); });
 
@@ -54,7 +53,7 @@ describe('logs', () => {
   }
 
   test('signing in, with a wrong and a right password, answers as the contract says', async () => {
-    const email = tenant.users.clinician.email;
+    const email = organization.users.clinician.email;
     const wrong = await call({ method: 'POST', url: '/api/session', payload: { email, password: WRONG_PASSWORD } });
     expect(wrong.statusCode).toBe(401);
     const right = await call({ method: 'POST', url: '/api/session', payload: { email, password: TEST_PASSWORD } });
@@ -68,8 +67,8 @@ describe('logs', () => {
   });
 
   test('API tokens and patient-looking bodies go to every write route, signed in and not', async () => {
-    const { token } = await createApiToken(lantern.platform.data.db, { email: tenant.users.clinician.email });
-    const admin = await createApiToken(lantern.platform.data.db, { email: tenant.users.admin.email });
+    const { token } = organization.users.clinician;
+    const admin = organization.users.admin;
     secrets.push(token, admin.token);
     const writes = routes.filter((r) => isWrite(r) && /^\/(api|fhir|hsds|cds-services)(\/|$)/.test(r.url));
     for (const route of writes) {

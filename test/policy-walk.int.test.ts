@@ -9,18 +9,32 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestLantern, type TestLantern } from './support/platform.ts';
 import { captureRoutes, fits, guardedPrefix, paramSchema, pathParams, permissionOf, segmentBefore, type RouteInfo } from './support/routes.ts';
-import { createTenant, idsFor, organizationRowIds, sessionFor, snapshotRows, tokenFor, type Tenant } from './support/tenants.ts';
+import { givenOrganization, sessionFor, TEST_PASSWORD, tokenFor, type TestOrganization } from './support/actors.ts';
+import { idsFor, organizationRowIds, snapshotRows } from './support/table-rows.ts';
 import { describeCall, send, validCall, type RouteCall } from './support/walk.ts';
 import { actions, isAllowed, roles, type Action, type Resource } from '../src/platform/policy.ts';
+import { createApiToken, createUser } from '../src/platform/identity/accounts.ts';
+import type { Db } from '../src/platform/db/index.ts';
 import { sampleValue, type SampleHints } from './support/schema-sample.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+interface Target { userId: string; email: string; tokenId: string }
+
+/** A user of the organization, and its token, that routes act on; never used to call. */
+async function givenTarget(db: Db, organization: TestOrganization): Promise<Target> {
+  const email = `target-${organization.organizationId.slice(0, 8)}@test.example.org`;
+  const userId = await createUser(db, { email, displayName: 'Test target', password: TEST_PASSWORD, organizationId: organization.organizationId, roles: ['learner'] });
+  const { id: tokenId } = await createApiToken(db, { email, name: 'target' });
+  return { userId, email, tokenId };
+}
+
 describe('policy walk over every route', () => {
   let lantern: TestLantern;
   let routes: RouteInfo[];
-  let first: Tenant;
-  let second: Tenant;
+  let first: TestOrganization;
+  let firstTarget: Target;
+  let second: TestOrganization;
   let firstRowIds: Record<string, string[]>;
   /** Ids of the users and tokens that make calls: never used as the subject of a call. */
   let callers: Set<string>;
@@ -31,8 +45,9 @@ describe('policy walk over every route', () => {
     routes = built.routes;
     await lantern.app.ready();
     const db = lantern.platform.data.db;
-    first = await createTenant(db, 'First');
-    second = await createTenant(db, 'Second');
+    first = await givenOrganization(db, 'First', { password: TEST_PASSWORD });
+    firstTarget = await givenTarget(db, first);
+    second = await givenOrganization(db, 'Second', { password: TEST_PASSWORD });
     callers = new Set([...Object.values(first.users), ...Object.values(second.users)].map((u) => u.id));
     firstRowIds = await organizationRowIds(db, first.organizationId);
     // Give the first organization data in every capability, through its own API, so that the
@@ -58,8 +73,8 @@ describe('policy walk over every route', () => {
       uuid: (field) => {
         if (field && /organi[sz]ation/i.test(field)) return first.organizationId;
         if (field && /facility/i.test(field)) return first.facilityId;
-        if (field && /user/i.test(field)) return first.target.userId;
-        if (field && /token/i.test(field)) return first.target.tokenId;
+        if (field && /user/i.test(field)) return firstTarget.userId;
+        if (field && /token/i.test(field)) return firstTarget.tokenId;
         return idsFor(firstRowIds, field ?? 'id', undefined, callers)[0] ?? randomUUID();
       },
     };
@@ -105,12 +120,12 @@ describe('policy walk over every route', () => {
 
   test('no user of the other organization, whatever the role, by token or session, gets data of the first or changes it', async () => {
     const markers = new Set<string>([
-      first.organizationId, first.organizationName, first.facilityId, first.target.userId, first.target.tokenId,
-      ...Object.values(first.users).flatMap((u) => [u.id, u.email]), first.target.email,
+      first.organizationId, first.organizationName, first.facilityId, firstTarget.userId, firstTarget.tokenId,
+      ...Object.values(first.users).flatMap((u) => [u.id, u.email]), firstTarget.email,
       // Row ids that are random (UUIDs); shared ids such as content slugs are no one's data.
       ...Object.values(firstRowIds).flat().filter((id) => UUID.test(id)),
     ]);
-    const ownedByFirst = new Set([first.organizationId, first.target.userId, ...Object.values(first.users).map((u) => u.id)]);
+    const ownedByFirst = new Set([first.organizationId, firstTarget.userId, ...Object.values(first.users).map((u) => u.id)]);
     const before = await snapshotRows(db(), ownedByFirst);
     const failures: string[] = [];
     for (const route of protectedRoutes()) {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { findRoute, isRouteAllowed, pageRoutes } from './routes.ts';
 import type { SessionView } from './session-types.ts';
 import { groupSecret } from './pages/totp-enrolment-page.tsx';
-import { cleanCode } from './pages/totp-page.tsx';
+import { cleanCode } from './components/totp-code-form.tsx';
 
 function sessionWith(permissions: Record<string, string[]>): SessionView {
   return {
@@ -29,6 +29,16 @@ describe('the page registry', () => {
     expect(isRouteAllowed(audit, sessionWith({ audit: ['export'] }))).toBe(false);
     expect(isRouteAllowed(audit, sessionWith({}))).toBe(false);
     expect(isRouteAllowed(findRoute('/')!, sessionWith({}))).toBe(true);
+  });
+
+  test('public pages need no permission and stay out of navigation', () => {
+    const publicPages = pageRoutes.filter((route) => route.public);
+    expect(publicPages.map((route) => route.path)).toEqual(['/referral-link']);
+    for (const route of publicPages) {
+      expect(route.permission, route.path).toBeUndefined();
+      expect(route.nav, route.path).toBeUndefined();
+      expect(isRouteAllowed(route, sessionWith({}))).toBe(true);
+    }
   });
 });
 

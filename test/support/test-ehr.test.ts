@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeJwt } from 'jose';
 import { startTestEhr, type TestEhr } from './test-ehr.ts';
+import { authorizeInBrowser } from './oidc-browser.ts';
 
 const LANTERN = 'http://127.0.0.1:9';
 const REDIRECT = `${LANTERN}/smart/app`;
@@ -23,35 +24,8 @@ describe('the test EHR', () => {
     return `${ehr.url}/auth?${params}`;
   }
 
-  /** Plays the browser: follows redirects with cookies, answers the sign-in page, returns where the EHR sends it back. */
-  async function visit(start: string, answer: 'allow' | 'deny'): Promise<URL> {
-    const jar = new Map<string, string>();
-    let url = new URL(start);
-    let form: string | undefined;
-    for (let hop = 0; hop < 20; hop += 1) {
-      const res = await fetch(url, {
-        method: form ? 'POST' : 'GET', redirect: 'manual',
-        headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-        ...(form ? { body: form } : {}),
-      });
-      for (const line of res.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const at = pair!.indexOf('=');
-        jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-      }
-      form = undefined;
-      if (res.status >= 300 && res.status < 400) {
-        url = new URL(res.headers.get('location')!, url);
-        if (url.origin === LANTERN) return url;
-        continue;
-      }
-      const html = await res.text();
-      expect(res.status, html).toBe(200);
-      url = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1]!, url);
-      form = `answer=${answer}`;
-    }
-    throw new Error('the EHR never sent the browser back');
-  }
+  /** Answers the EHR's sign-in page with Allow or Deny; returns where the EHR sends the browser back. */
+  const visit = (start: string, answer: 'allow' | 'deny'): Promise<URL> => authorizeInBrowser(start, LANTERN, () => ({ answer }));
 
   const token = async (body: Record<string, string>) => fetch(`${ehr.url}/token`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString(),

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { authorizeInBrowser } from '../../../test/support/oidc-browser.ts';
 import { asBrowser, givenOrganization, givenSignedInAdmin, givenUser, sessionCookieOf, startIdentityLantern, type IdentityLantern } from './identity-test-support.ts';
 
 const PUBLIC_URL = 'http://lantern.test';
@@ -36,40 +37,15 @@ async function startProvider(accounts: Record<string, TestAccount>): Promise<{ i
 }
 
 /**
- * Plays the browser at the provider: follows redirects, keeps its cookies, and submits the
- * development login (as `accountId`) and consent forms, until the provider sends the browser
- * back to Lantern; returns that callback URL.
+ * Signs in at the provider's development login pages as `accountId` and consents; returns the
+ * callback URL the provider sends the browser back to.
  */
-async function signInAtProvider(startUrl: string, accountId: string): Promise<URL> {
-  const jar = new Map<string, string>();
-  let url = new URL(startUrl);
-  let form: URLSearchParams | undefined;
-  for (let hop = 0; hop < 20; hop += 1) {
-    const res = await fetch(url, {
-      method: form ? 'POST' : 'GET', redirect: 'manual',
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { body: form.toString() } : {}),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    form = undefined;
-    if (res.status >= 300 && res.status < 400) {
-      url = new URL(res.headers.get('location')!, url);
-      if (url.origin === PUBLIC_URL) return url;
-      continue;
-    }
-    const html = await res.text();
-    if (res.status !== 200) throw new Error(`provider answered ${res.status}: ${html.slice(0, 300)}`);
+function signInAtProvider(startUrl: string, accountId: string): Promise<URL> {
+  return authorizeInBrowser(startUrl, PUBLIC_URL, (html): Record<string, string> => {
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (!prompt || !action) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
-    url = new URL(action.replace(/&amp;/g, '&'), url);
-    form = new URLSearchParams(prompt === 'login' ? { prompt, login: accountId, password: 'any' } : { prompt });
-  }
-  throw new Error('the provider never sent the browser back');
+    if (!prompt) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
+    return prompt === 'login' ? { prompt, login: accountId, password: 'any' } : { prompt };
+  });
 }
 
 describe('single sign-on with OpenID Connect', () => {

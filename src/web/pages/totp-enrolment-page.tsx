@@ -3,15 +3,13 @@
  * (POST /api/session/totp/enrolment), shows it and its otpauth URI as text to type or paste into an
  * authenticator app (no QR image from any remote service), then checks one code (…/confirm).
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useMessages } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import { ApiError } from '../api.ts';
 import { describeError } from '../error-messages.ts';
-import { FormError, TextField } from '../components/form-fields.tsx';
+import { FormError } from '../components/form-fields.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import type { SessionView } from '../session-types.ts';
-import { cleanCode } from './totp-page.tsx';
+import { TotpCodeForm } from '../components/totp-code-form.tsx';
 
 interface Enrolment {
   secret: string;
@@ -26,12 +24,9 @@ export function groupSecret(secret: string): string {
 /** The TOTP enrolment page. */
 export function TotpEnrolmentPage(): ReactElement {
   const { t } = useMessages();
-  const { api, adopt } = useSession();
+  const { api } = useSession();
   const [enrolment, setEnrolment] = useState<Enrolment>();
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string>();
   const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const started = useRef(false);
 
   useEffect(() => {
@@ -39,27 +34,6 @@ export function TotpEnrolmentPage(): ReactElement {
     started.current = true;
     api.post<Enrolment>('/api/session/totp/enrolment').then(setEnrolment, (error: unknown) => setFormError(describeError(t, error)));
   }, [api, t]);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const digits = cleanCode(code);
-    if (digits.length !== 6) {
-      setCodeError(t('totp.error.format'));
-      setFormError(t('form.error.fixFields'));
-      return;
-    }
-    setBusy(true);
-    setCodeError(undefined);
-    setFormError(undefined);
-    try {
-      adopt(await api.post<SessionView>('/api/session/totp/enrolment/confirm', { code: digits }));
-    } catch (error) {
-      const wrongCode = error instanceof ApiError && (error.status === 400 || error.status === 401);
-      if (wrongCode) setCodeError(t('totp.error.wrong'));
-      setFormError(wrongCode ? t('totp.error.wrong') : describeError(t, error));
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="narrow">
@@ -79,11 +53,8 @@ export function TotpEnrolmentPage(): ReactElement {
             </li>
             <li><p>{t('enrol.step.code')}</p></li>
           </ol>
-          <form className="card stack" onSubmit={(event) => void submit(event)} noValidate>
-            <TextField id="enrol-code" label={t('totp.code')} value={code} onChange={setCode} error={codeError}
-              inputMode="numeric" autoComplete="one-time-code" className="code-input" />
-            <button type="submit" className="button-primary" disabled={busy}>{t('enrol.submit')}</button>
-          </form>
+          <TotpCodeForm inputId="enrol-code" endpoint="/api/session/totp/enrolment/confirm" submitLabel={t('enrol.submit')}
+            onFormError={setFormError} />
         </>
       ) : formError ? null : <p role="status">{t('app.loading')}</p>}
     </div>

@@ -1,62 +1,10 @@
 /**
- * @module Two organizations for cross-capability tests: the first with one user per role (each
- * with API tokens on demand) plus a "target" user and token whose ids routes are called with; the
- * second with its own admin. Also what tests compare before and after: row counts of every table
- * and the rows that belong to an organization.
+ * @module What tests compare before and after, read from the schema itself so that tables added
+ * later are covered: row counts of every table, the rows that belong to an organization, and the
+ * ids of its rows that fill the `:id`s of routes.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/index.ts';
-import { createApiToken, createFacility, createOrganization, createUser } from '../../src/platform/identity/accounts.ts';
-import { roles, type Role } from '../../src/platform/policy.ts';
-import { openSession } from '../../src/platform/auth/session-store.ts';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/auth/principal.ts';
-
-export const TEST_PASSWORD = 'correct horse battery staple 42';
-
-export interface Tenant {
-  organizationId: string;
-  organizationName: string;
-  facilityId: string;
-  /** Users that make calls, by role, with their emails. */
-  users: Record<Role, { id: string; email: string }>;
-  /** A user (and its token) that routes act on, never used to call. */
-  target: { userId: string; email: string; tokenId: string };
-}
-
-/** Creates an organization with a facility, one user per role and a target user with a token. */
-export async function createTenant(db: Db, label: string): Promise<Tenant> {
-  const organizationName = `${label} Health ${Math.random().toString(36).slice(2, 8)}`;
-  const organizationId = await createOrganization(db, { name: organizationName });
-  const facilityId = await createFacility(db, { organizationId, name: `${label} General Hospital` });
-  const users = {} as Tenant['users'];
-  const tag = organizationId.slice(0, 8);
-  for (const role of roles) {
-    const email = `${role}.${tag}@${label.toLowerCase()}.example.org`;
-    const id = await createUser(db, { email, displayName: `${label} ${role}`, password: TEST_PASSWORD, organizationId, roles: [role] });
-    users[role] = { id, email };
-  }
-  const targetEmail = `target.${tag}@${label.toLowerCase()}.example.org`;
-  const targetId = await createUser(db, { email: targetEmail, displayName: `${label} target`, password: TEST_PASSWORD, organizationId, roles: ['learner'] });
-  const targetToken = await createApiToken(db, { email: targetEmail, name: 'target' });
-  return { organizationId, organizationName, facilityId, users, target: { userId: targetId, email: targetEmail, tokenId: targetToken.id } };
-}
-
-/** A fresh API token for a user of the tenant (fresh, so a call that revoked the last one does not matter). */
-export async function tokenFor(db: Db, tenant: Tenant, role: Role): Promise<string> {
-  return (await createApiToken(db, { email: tenant.users[role].email, organizationId: tenant.organizationId, name: `walk ${role}` })).token;
-}
-
-/**
- * Headers of a fresh signed-in browser session (cookie and CSRF token) for the tenant's user with
- * this role, in the tenant's organization. An admin is marked as enrolled in TOTP first: sessions
- * of admins without a second factor are held at enrolment.
- */
-export async function sessionFor(db: Db, tenant: Tenant, role: Role): Promise<Record<string, string>> {
-  const user = tenant.users[role];
-  if (role === 'admin') await db.updateTable('platform_user').set({ totp_enabled: 1 }).where('id', '=', user.id).execute();
-  const session = await openSession(db, { userId: user.id, organizationId: tenant.organizationId, facilityId: tenant.facilityId, mfaPending: false });
-  return { cookie: `${SESSION_COOKIE}=${session.cookieValue}`, [CSRF_HEADER]: session.csrfToken };
-}
 
 /** Every table of the schema with its column names. */
 export async function listTables(db: Db): Promise<{ name: string; columns: string[] }[]> {
