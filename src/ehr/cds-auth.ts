@@ -38,6 +38,38 @@ export async function findCdsClient(db: Db, issuer: string): Promise<CdsClient |
   };
 }
 
+/**
+ * How long a process trusts a registration it has read. Every hook call would otherwise read it
+ * again; a change made through this process takes effect at once (forgetCdsClients), one made
+ * through another process within this time. Only registered issuers are kept, so a caller naming
+ * made-up issuers cannot grow the cache.
+ */
+export const CDS_CLIENT_CACHE_MS = 10_000;
+const knownClients = new Map<string, { client: CdsClient; readAt: number }>();
+
+async function registeredClient(db: Db, issuer: string, now: number): Promise<CdsClient | undefined> {
+  const known = knownClients.get(issuer);
+  if (known && now - known.readAt < CDS_CLIENT_CACHE_MS) return known.client;
+  const client = await findCdsClient(db, issuer);
+  if (client) knownClients.set(issuer, { client, readAt: now });
+  else knownClients.delete(issuer);
+  return client;
+}
+
+/** Drops what this process remembers of registrations, after an admin changes them. */
+export function forgetCdsClients(): void {
+  knownClients.clear();
+}
+
+/**
+ * Deletes recorded `jti`s whose token has expired: a replay of one fails on `exp` anyway. Run by
+ * the hourly EHR job rather than on every hook call, so a call costs one insert.
+ */
+export async function sweepExpiredJtis(db: Db, now = new Date()): Promise<{ deleted: number }> {
+  const result = await db.deleteFrom('ehr_cds_jti').where('expires_at', '<', now.toISOString()).executeTakeFirst();
+  return { deleted: Number(result.numDeletedRows) };
+}
+
 /** Verifies the request's JWT and returns the client it identifies; throws 401 with the reason. */
 export async function authenticateCdsRequest(db: Db, authorization: string | undefined, audience: string | string[], now = new Date()): Promise<CdsClient> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -51,7 +83,7 @@ export async function authenticateCdsRequest(db: Db, authorization: string | und
   } catch {
     throw unauthenticated('The bearer token is not a JWT.');
   }
-  const client = issuer ? await findCdsClient(db, issuer) : undefined;
+  const client = issuer ? await registeredClient(db, issuer, now.getTime()) : undefined;
   if (!client) throw unauthenticated('The JWT issuer is not an EHR this organization has allowed.');
   if (jku !== undefined && jku !== client.jwksUrl) throw unauthenticated('The JWT names a key set (jku) this issuer is not allowed to use.');
   let payload;
@@ -64,10 +96,9 @@ export async function authenticateCdsRequest(db: Db, authorization: string | und
     throw unauthenticated(`The JWT was refused (${reason}).`);
   }
   const expiresAt = new Date((payload.exp ?? 0) * 1000).toISOString();
+  // The (issuer, jti) primary key settles a replay in this one insert, even between processes.
   const inserted = await db.insertInto('ehr_cds_jti').values({ issuer: client.issuer, jti: String(payload.jti), expires_at: expiresAt })
     .onConflict((oc) => oc.columns(['issuer', 'jti']).doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new LanternError('UNAUTHENTICATED', 'This JWT was already used (jti replay).');
-  // Expired ids can go: a replay of them fails on `exp` anyway.
-  await db.deleteFrom('ehr_cds_jti').where('expires_at', '<', now.toISOString()).execute();
   return client;
 }

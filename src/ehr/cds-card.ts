@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canonical } from '../platform/fhir/canonical.ts';
-import { createTranslator } from '../platform/i18n/format.ts';
+import { createTranslator, type Translate } from '../platform/i18n/format.ts';
 import type { Locale } from '../platform/i18n/catalogs.ts';
 import type { RiskSignal } from './risk-signals.ts';
 
@@ -22,10 +22,21 @@ export interface CdsCard {
   overrideReasons: { code: string; system: string; display: string }[];
 }
 
+// A translator compiles each message once; a new one per card would compile them on every hook call.
+const translators = new Map<Locale, Translate>();
+function translatorOf(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
 /** The card for the matched signals, or none when nothing suggests a private screen. */
 export function cardFor(signals: readonly RiskSignal[], options: { launchUrl: string; locale?: Locale }): CdsCard | undefined {
   if (signals.length === 0) return undefined;
-  const t = createTranslator(options.locale ?? 'en');
+  const t = translatorOf(options.locale ?? 'en');
   const overrideDisplay = { 'not-private': t('ehr.override.notPrivate'), 'already-screened': t('ehr.override.alreadyScreened'), 'not-relevant': t('ehr.override.notRelevant') };
   return {
     uuid: randomUUID(),

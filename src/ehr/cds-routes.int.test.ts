@@ -6,6 +6,7 @@ import { startTestLantern, type TestLantern } from '../../test/support/platform.
 import { bearer, givenOrganization, type TestOrganization } from '../../test/support/actors.ts';
 import { startTestEhr, type TestEhr } from '../../test/support/test-ehr.ts';
 import { cdsSchemaErrors } from '../../test/support/cds-hooks-schemas.ts';
+import { jtiSweepJob } from './index.ts';
 
 const SERVICE = 'lantern-trafficking-screening';
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -133,5 +134,54 @@ describe('CDS Hooks service', () => {
     const counters = await sql<{ metric: string; dimension: string; value: number }>`select metric, dimension, value from platform_counter where organization_id = ${org.organizationId} and metric like 'cds.%'`.execute(lantern.platform.data.db);
     expect(counters.rows).toContainEqual({ metric: 'cds.card.overridden', dimension: 'not-private', value: 1 });
     expect((await send({ feedback: [{ card: randomUUID(), outcome: 'accepted', outcomeTimestamp: new Date().toISOString() }] })).statusCode).toBe(400);
+  });
+
+  test('the hourly sweep forgets only expired jtis, so a live token is still refused when replayed', async () => {
+    const db = lantern.platform.data.db;
+    const body = patientView({ patient: { resourceType: 'Patient', birthDate: '1980-01-01' } });
+    const live = await ehr.signRequestJwt(endpoint, { jti: 'live-jti', expiresInSeconds: 600 });
+    expect((await call(body, { token: live })).statusCode).toBe(200);
+    await db.insertInto('ehr_cds_jti').values({ issuer: ehr.issuer, jti: 'long-expired', expires_at: new Date(Date.now() - 60_000).toISOString() }).execute();
+    const result = await jtiSweepJob.run(lantern.platform, { period: 'test', now: new Date() });
+    expect(result).toMatchObject({ deleted: expect.any(Number) });
+    const left = await db.selectFrom('ehr_cds_jti').select('jti').where('issuer', '=', ehr.issuer).execute();
+    expect(left.map((r) => r.jti)).toContain('live-jti');
+    expect(left.map((r) => r.jti)).not.toContain('long-expired');
+    const replay = await call(body, { token: live });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().detail).toContain('replay');
+  });
+
+  test('an admin changes a registration: a FHIR server taken off the list is no longer contacted; bad input names its field', async () => {
+    const list = await lantern.app.inject({ method: 'GET', url: '/api/ehr/cds-clients', headers: bearer(org.users.admin.token) });
+    const [registration] = list.json() as { id: string }[];
+    const update = (payload: object, token = org.users.admin.token) => lantern.app.inject({ method: 'PUT', url: `/api/ehr/cds-clients/${registration!.id}`, headers: bearer(token), payload });
+    expect((await update({ issuer: ehr.issuer, jwksUrl: ehr.jwksUrl, fhirServers: [] })).statusCode).toBe(204);
+    const before = ehr.fhirRequests.length;
+    const res = await call(patientView(undefined, 'p2', {
+      fhirServer: ehr.fhirBase,
+      fhirAuthorization: { access_token: ehr.accessToken, token_type: 'Bearer', expires_in: 300, scope: 'user/Patient.read', subject: 'lantern' },
+    }));
+    expect(res.statusCode).toBe(200);
+    expect(ehr.fhirRequests.length).toBe(before);
+    const badUrl = await update({ issuer: ehr.issuer, jwksUrl: 'ftp://keys', fhirServers: [] });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().field).toBe('jwksUrl');
+    const foreignFacility = await update({ issuer: ehr.issuer, jwksUrl: ehr.jwksUrl, fhirServers: [], facilityId: randomUUID() });
+    expect(foreignFacility.statusCode).toBe(400);
+    expect(foreignFacility.json().field).toBe('facilityId');
+    expect((await update({ issuer: ehr.issuer, jwksUrl: ehr.jwksUrl, fhirServers: [ehr.fhirBase] })).statusCode).toBe(204);
+  });
+
+  test('a removed registration is refused at once, although this process had it cached', async () => {
+    const body = patientView({ patient: { resourceType: 'Patient', birthDate: '1980-01-01' } });
+    expect((await call(body)).statusCode).toBe(200);
+    const list = await lantern.app.inject({ method: 'GET', url: '/api/ehr/cds-clients', headers: bearer(org.users.admin.token) });
+    const [registration] = list.json() as { id: string }[];
+    const removed = await lantern.app.inject({ method: 'DELETE', url: `/api/ehr/cds-clients/${registration!.id}`, headers: bearer(org.users.admin.token) });
+    expect(removed.statusCode).toBe(204);
+    const refused = await call(body);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().detail).toContain('issuer');
   });
 });

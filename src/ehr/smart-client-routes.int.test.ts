@@ -42,6 +42,24 @@ describe('SMART app registrations', () => {
     expect(clinician.statusCode).toBe(403);
   });
 
+  test('an admin changes a registration: the launch follows the new client id; another registration\'s iss is refused', async () => {
+    const created = await lantern.app.inject({ method: 'POST', url: '/api/ehr/smart-clients', headers: bearer(org.users.admin.token), payload: { issuer: 'https://c.example.org/fhir', clientId: 'first' } });
+    const { id } = created.json() as { id: string };
+    const changed = await lantern.app.inject({ method: 'PUT', url: `/api/ehr/smart-clients/${id}`, headers: bearer(org.users.admin.token), payload: { issuer: 'https://c.example.org/fhir/', clientId: 'second', label: 'Cedar EHR' } });
+    expect(changed.statusCode).toBe(204);
+    const config = await lantern.app.inject({ method: 'GET', url: `/api/ehr/smart-launch-config?iss=${encodeURIComponent('https://c.example.org/fhir')}` });
+    expect(config.json()).toMatchObject({ iss: 'https://c.example.org/fhir', clientId: 'second' });
+    const clash = await lantern.app.inject({ method: 'PUT', url: `/api/ehr/smart-clients/${id}`, headers: bearer(org.users.admin.token), payload: { issuer: iss, clientId: 'x' } });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().field).toBe('issuer');
+    const foreign = await lantern.app.inject({ method: 'PUT', url: `/api/ehr/smart-clients/${id}`, headers: bearer(other.users.admin.token), payload: { issuer: 'https://d.example.org/fhir', clientId: 'x' } });
+    expect(foreign.statusCode).toBe(404);
+    const badUrl = await lantern.app.inject({ method: 'PUT', url: `/api/ehr/smart-clients/${id}`, headers: bearer(org.users.admin.token), payload: { issuer: 'not a url', clientId: 'x' } });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().field).toBe('issuer');
+    await lantern.app.inject({ method: 'DELETE', url: `/api/ehr/smart-clients/${id}`, headers: bearer(org.users.admin.token) });
+  });
+
   test('a removed registration no longer starts launches', async () => {
     const list = await lantern.app.inject({ method: 'GET', url: '/api/ehr/smart-clients', headers: bearer(org.users.admin.token) });
     const [registration] = list.json() as { id: string }[];

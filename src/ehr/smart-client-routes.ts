@@ -1,9 +1,9 @@
 /**
  * @module Which EHRs may launch the SMART app, and what the browser needs to start a launch.
  * Admins register an EHR's FHIR base URL (`iss`) with the public client id its authorization
- * server gave Lantern (`/api/ehr/smart-clients`); the launch page reads that client id from
- * `GET /api/ehr/smart-launch-config?iss=` (public: a client id is not a secret, the app is a
- * public client protected by PKCE). A launch from an iss nobody registered is refused there.
+ * server gave Lantern (`/api/ehr/smart-clients`, `/api/ehr/smart-clients/{id}` to change or remove);
+ * the launch page reads that client id from `GET /api/ehr/smart-launch-config?iss=` (public: a
+ * client id is not a secret, the app is a public client protected by PKCE). A launch from an iss nobody registered is refused there.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -21,6 +21,7 @@ const SmartClientBody = Type.Object({
   /** Only when the EHR's token endpoint is on another origin than its FHIR server. */
   tokenEndpoint: Type.Optional(FhirBase),
 }, { additionalProperties: false });
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 /** A FHIR base URL without trailing slashes, as registrations store it. */
 export const trimBase = (url: string): string => url.replace(/\/+$/, '');
@@ -37,14 +38,18 @@ export const smartClientRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
     return rows.map((r) => ({ id: r.id, issuer: r.issuer, clientId: r.client_id, label: r.label, ...(r.token_endpoint ? { tokenEndpoint: r.token_endpoint } : {}), createdAt: r.created_at }));
   });
 
+  /** Refuses an iss another registration holds: the launch names only the iss. */
+  async function checkIssuer(issuer: string, id?: string): Promise<void> {
+    const taken = await platform.data.db.selectFrom('ehr_smart_client').select('id').where('issuer', '=', issuer).executeTakeFirst();
+    if (taken && taken.id !== id) throw conflict('This FHIR server is already registered.', 'issuer');
+  }
+
   app.post('/api/ehr/smart-clients', {
     config: { access: { permission: ['organization', 'update'] } },
     schema: { tags, summary: "Allow an EHR (its FHIR base URL and Lantern's client id there) to launch the app", body: SmartClientBody },
   }, async (request, reply) => {
     const issuer = trimBase(request.body.issuer);
-    // One registration per iss across organizations: the launch names only the iss.
-    const taken = await platform.data.db.selectFrom('ehr_smart_client').select('id').where('issuer', '=', issuer).executeTakeFirst();
-    if (taken) throw conflict('This FHIR server is already registered.', 'issuer');
+    await checkIssuer(issuer);
     const id = randomUUID();
     await request.scope().transaction(async (tx) => {
       await tx.insert('ehr_smart_client', {
@@ -56,9 +61,25 @@ export const smartClientRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
     return reply.code(201).send({ id });
   });
 
+  app.put('/api/ehr/smart-clients/:id', {
+    config: { access: { permission: ['organization', 'update'] } },
+    schema: { tags, summary: "Change an EHR's FHIR base URL, client id, name or token endpoint", params: IdParams, body: SmartClientBody },
+  }, async (request, reply) => {
+    const issuer = trimBase(request.body.issuer);
+    await checkIssuer(issuer, request.params.id);
+    await request.scope().transaction(async (tx) => {
+      const result = await tx.updateTable('ehr_smart_client').set({
+        issuer, client_id: request.body.clientId, label: request.body.label ?? new URL(issuer).host, token_endpoint: request.body.tokenEndpoint ?? null,
+      }).where('id', '=', request.params.id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('The EHR registration');
+      await tx.audit({ action: 'update', resourceType: 'smart-client', resourceId: request.params.id, purpose: 'operations' });
+    });
+    return reply.code(204).send();
+  });
+
   app.delete('/api/ehr/smart-clients/:id', {
     config: { access: { permission: ['organization', 'update'] } },
-    schema: { tags, summary: 'Stop accepting launches from an EHR', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Stop accepting launches from an EHR', params: IdParams },
   }, async (request, reply) => {
     await request.scope().transaction(async (tx) => {
       const result = await tx.deleteFrom('ehr_smart_client').where('id', '=', request.params.id).executeTakeFirst();

@@ -1,8 +1,9 @@
 /**
  * @module `/smart/app`: the screening inside the EHR. The launch completes (fhirclient, PKCE S256),
- * the patient's birth date gives the age, then the privacy gate, the age-appropriate instrument,
- * the questions; the screen is stored in Lantern, its copies written back to the EHR, and the
- * response steps open as a case linked (encrypted) to the EHR patient. Steps are React state.
+ * the patient's birth date gives the age, then Recognize's steps — the privacy gate, the instrument
+ * (suggested from the record's age), the questions; the screen is stored in Lantern (Recognize's API
+ * client), its copies written back to the EHR, and the response steps open as a case linked
+ * (encrypted) to the EHR patient. A declined screen is recorded as in Lantern. Steps are React state.
  */
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { useMessages } from '../../web/i18n.tsx';
@@ -11,26 +12,25 @@ import { navigate } from '../../web/router.tsx';
 import { describeError } from '../../web/error-messages.ts';
 import { FormError } from '../../web/components/form-fields.tsx';
 import type { GateAnswers, GateResult } from '../../recognize/privacy-gate.ts';
-import { chooseInstrument, type ScreeningSetting } from '../../recognize/instrument-choice.ts';
-import { readScoreDeclaration } from '../../recognize/score-declaration.ts';
-import { fetchInstruments, recordOutcome } from '../../recognize/ui/screening-api.ts';
+import { withInstrumentChoice } from '../../recognize/instrument-choice-record.ts';
+import { fetchInstruments, openCase, recordOutcome, resultHandoff, submitScreen, type CaseHandoff, type SubmittedScreen } from '../../recognize/ui/screening-api.ts';
 import { PrivacyGateStep } from '../../recognize/ui/privacy-gate-step.tsx';
+import { InstrumentStep, type InstrumentDecision } from '../../recognize/ui/instrument-step.tsx';
 import { QuestionnaireForm } from '../../recognize/ui/questionnaire-form.tsx';
-import { NotSafeView, ResultView } from '../../recognize/ui/outcome-views.tsx';
+import { DeclinedView, NotSafeView, ResultView } from '../../recognize/ui/outcome-views.tsx';
 import '../../recognize/ui/recognize.css';
 import { ageInYears } from '../smart-scopes.ts';
 import { SmartFailure } from './smart-failure.tsx';
-import { InstrumentChoiceStep } from './instrument-choice-step.tsx';
-import { completeSmartLaunch, SmartLaunchError, withEhr, type LaunchFailure, type SmartClient } from './smart-launch.ts';
-import { openLinkedCase, storeScreen, writeBack, type SmartCaseHandoff, type StoredScreen } from './smart-screen-api.ts';
+import { completeSmartLaunch, SmartLaunchError, withEhr, writeBack, type LaunchFailure, type SmartClient } from './smart-launch.ts';
 
 interface Connection { client: SmartClient; iss: string; patientId: string; ageYears: number | undefined }
 type Step =
   | { kind: 'gate' }
   | { kind: 'not-safe'; gate: GateAnswers; result: GateResult }
   | { kind: 'choose'; gate: GateAnswers }
-  | { kind: 'questions'; gate: GateAnswers; questionnaire: fhir4.Questionnaire; setting: ScreeningSetting; assessmentOnly: boolean }
-  | { kind: 'result'; gate: GateAnswers; questionnaire: fhir4.Questionnaire; setting: ScreeningSetting; assessmentOnly: boolean; screen: StoredScreen; savedToEhr: boolean };
+  | { kind: 'declined'; gate: GateAnswers; decision?: InstrumentDecision }
+  | { kind: 'questions'; gate: GateAnswers; decision: InstrumentDecision }
+  | { kind: 'result'; gate: GateAnswers; decision: InstrumentDecision; submitted: SubmittedScreen; savedToEhr: boolean };
 
 /** The page at `/smart/app`. */
 export function SmartAppPage(): ReactElement {
@@ -76,13 +76,17 @@ export function SmartAppPage(): ReactElement {
     }
   };
   const ehrPatient = { iss: connection.iss, patientId: connection.patientId };
-  const caseButton = (handoff: Omit<SmartCaseHandoff, 'ehrPatient'>): ReactNode => (
+  const caseButton = (handoff: CaseHandoff): ReactNode => (
     <div className="actions">
       <button type="button" className="button-primary" disabled={busy}
-        onClick={() => void attempt(async () => navigate(`/cases/${await openLinkedCase(api, { ...handoff, ehrPatient })}`))}>{t('ehr.smart.openCase')}</button>
+        onClick={() => void attempt(async () => navigate(`/cases/${await openCase(api, { ...handoff, ehrPatient })}`))}>{t('ehr.smart.openCase')}</button>
     </div>
   );
   const ages = connection.ageYears !== undefined ? { ageYears: connection.ageYears } : {};
+  const declined = (gate: GateAnswers, decision: InstrumentDecision | undefined, instrumentId: string | undefined): Promise<void> => attempt(async () => {
+    await recordOutcome(api, { outcome: 'declined', ...(instrumentId ? { instrument: instrumentId } : {}), mode: 'clinician' });
+    setStep({ kind: 'declined', gate, ...(decision ? { decision } : {}) });
+  });
 
   const body = ((): ReactNode => {
     switch (step.kind) {
@@ -97,34 +101,34 @@ export function SmartAppPage(): ReactElement {
       case 'not-safe':
         return <NotSafeView guidance={step.result.guidance}>{caseButton({ screen: 'not-safe-to-screen', gate: step.gate, setting: 'other', ...ages })}</NotSafeView>;
       case 'choose':
-        return <InstrumentChoiceStep ageYears={connection.ageYears} instruments={instruments} busy={busy}
-          onStart={(setting) => {
-            const choice = chooseInstrument({ ...ages, setting });
-            const questionnaire = instruments.find((q) => q.id === choice.instrumentId);
-            if (questionnaire) setStep({ kind: 'questions', gate: step.gate, questionnaire, setting, assessmentOnly: choice.clinicianAssessmentOnly });
-          }} />;
-      case 'questions':
-        return <QuestionnaireForm questionnaire={step.questionnaire} language={locale} layout="one-per-screen" t={t} submitLabel={t('recognize.form.finish')} busy={busy}
+        return <InstrumentStep instruments={instruments} mode="clinician" recordAge={connection.ageYears ?? null} busy={busy}
+          onChosen={(decision) => setStep({ kind: 'questions', gate: step.gate, decision })}
+          onDeclined={(instrumentId) => void declined(step.gate, undefined, instrumentId)} />;
+      case 'declined':
+        return <DeclinedView>{caseButton({ screen: 'declined', gate: step.gate, setting: step.decision?.setting ?? 'other', ...ages })}</DeclinedView>;
+      case 'questions': {
+        const { gate, decision } = step;
+        return <QuestionnaireForm questionnaire={decision.questionnaire} language={locale} layout={decision.layout} t={t} submitLabel={t('recognize.form.finish')} busy={busy}
+          extraActions={<button type="button" className="button-quiet" disabled={busy}
+            onClick={() => void declined(gate, decision, decision.questionnaire.id)}>{t('recognize.form.patientDeclines')}</button>}
           onSubmit={(response) => attempt(async () => {
-            const screen = await storeScreen(api, response);
+            // The choice (age band or override, with its reason) travels in the response, as in Lantern's own flow.
+            const submitted = await submitScreen(api, withInstrumentChoice(response, decision.choice, decision.questionnaire));
             let savedToEhr = true;
             try {
-              await writeBack(connection.client, connection.patientId, screen);
+              await writeBack(connection.client, connection.patientId, submitted);
             } catch (caught) {
               if (caught instanceof SmartLaunchError && caught.kind === 'expired') throw caught;
               savedToEhr = false;
             }
-            setStep({ ...step, kind: 'result', screen, savedToEhr });
+            setStep({ kind: 'result', gate, decision, submitted, savedToEhr });
           })} />;
-      case 'result': {
-        const bands = readScoreDeclaration(step.questionnaire).declaration?.bands ?? [];
-        const aboveFloor = bands.find((b) => b.code === step.screen.resultCode)?.minScore !== undefined;
-        const base = { gate: step.gate, setting: step.setting, screeningId: step.screen.response.id, ...ages };
-        return <ResultView questionnaire={step.questionnaire} resultCode={step.screen.resultCode} score={step.screen.score}>
-          <p role="status">{step.savedToEhr ? t('ehr.smart.savedToRecord') : t('ehr.smart.error.writeBack')}</p>
-          {caseButton(step.assessmentOnly ? { ...base, screen: 'not-screened', indicatorsPresent: aboveFloor } : { ...base, screen: aboveFloor ? 'positive' : 'negative' })}
-        </ResultView>;
       }
+      case 'result':
+        return <ResultView questionnaire={step.decision.questionnaire} resultCode={step.submitted.resultCode} score={step.submitted.score}>
+          <p role="status">{step.savedToEhr ? t('ehr.smart.savedToRecord') : t('ehr.smart.error.writeBack')}</p>
+          {caseButton(resultHandoff(step.gate, step.decision, step.submitted))}
+        </ResultView>;
     }
   })();
 

@@ -1,13 +1,14 @@
 /**
  * @module The SMART App Launch 2.2 handshake in the browser, through `fhirclient`: start an EHR
  * launch (`launch` + `iss`) or a standalone one (`iss` only) with PKCE S256 required, and complete
- * it on the redirect. Lantern tells the browser the public client id for the `iss`; nothing is
- * sent anywhere but Lantern and that EHR. Failures are sorted into a few kinds the page words
- * plainly; the technical detail is never shown.
+ * it on the redirect; then write the screen's copies back to that EHR. Lantern tells the browser
+ * the public client id for the `iss`; nothing is sent anywhere but Lantern and that EHR. Failures
+ * are sorted into a few kinds the page words plainly; the technical detail is never shown.
  */
 import FHIR from 'fhirclient';
 import type { ApiClient } from '../../web/api.ts';
 import { ApiError } from '../../web/api.ts';
+import { ehrObservationCopy, ehrResponseCopy } from '../smart-write-back.ts';
 
 /** A fhirclient connection to the launching EHR (access token, refresh, patient context). */
 export type SmartClient = Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
@@ -82,4 +83,13 @@ export async function withEhr<T>(client: SmartClient, work: (client: SmartClient
     const expired = status === 401 || /expired|refresh/i.test(error instanceof Error ? error.message : '');
     throw new SmartLaunchError(expired ? 'expired' : 'broken', error);
   }
+}
+
+/** Creates copies of the screen Lantern stored (QuestionnaireResponse, then its Observation) on the EHR's FHIR server, for its patient. */
+export async function writeBack(client: SmartClient, patientId: string, screen: { response: fhir4.QuestionnaireResponse; observation: fhir4.Observation }): Promise<{ responseId: string; observationId: string }> {
+  return withEhr(client, async (ehr) => {
+    const response = await ehr.create(ehrResponseCopy(screen.response, patientId) as unknown as Parameters<SmartClient['create']>[0]) as fhir4.QuestionnaireResponse;
+    const observation = await ehr.create(ehrObservationCopy(screen.observation, patientId, response.id) as unknown as Parameters<SmartClient['create']>[0]) as fhir4.Observation;
+    return { responseId: response.id ?? '', observationId: observation.id ?? '' };
+  });
 }

@@ -1,19 +1,16 @@
 /**
- * @module Choosing the instrument: the patient's age and the care setting suggest one (adult 18+,
- * youth 12–17, under 12 the clinician's indicators checklist only); the clinician may choose another
- * with a reason. A self-screen also asks the patient's language, offered from the translations the
+ * @module Choosing the instrument: the patient's age (entered, or from the EHR's record in the SMART
+ * app) and the care setting suggest one (adult 18+, youth 12–17, under 12 the clinician's indicators
+ * checklist only); the clinician may choose another with a reason. A self-screen also asks the patient's language, offered from the translations the
  * instrument carries, so a new language needs no code.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useMessages } from '../../web/i18n.tsx';
 import type { Translate } from '../../platform/i18n/format.ts';
-import { chooseInstrument, INDICATORS_ID, type InstrumentChoice, type ScreeningSetting } from '../instrument-choice.ts';
+import { chooseInstrument, INDICATORS_ID, SCREENING_SETTINGS, type InstrumentChoice, type ScreeningSetting } from '../instrument-choice.ts';
 import { localizeText } from '../localize.ts';
 import { listQuestionnaireLanguages } from './form-model.ts';
 import type { FormLayout } from './questionnaire-form.tsx';
-
-const SETTINGS: readonly ScreeningSetting[] = ['emergency', 'urgent-care', 'primary-care', 'teen-clinic', 'child-advocacy-center',
-  'prenatal', 'behavioral-health', 'inpatient', 'other'];
 
 function settingLabel(t: Translate, setting: ScreeningSetting): string {
   switch (setting) {
@@ -52,6 +49,11 @@ export interface InstrumentDecision {
 export interface InstrumentStepProps {
   instruments: readonly fhir4.Questionnaire[];
   mode: 'clinician' | 'self';
+  /**
+   * The age the EHR's record gives (SMART launch): used instead of asking, `null` when the record
+   * has no usable birth date. Left out, the clinician enters the age.
+   */
+  recordAge?: number | null;
   onChosen: (decision: InstrumentDecision) => void;
   onDeclined: (instrumentId: string | undefined) => void;
   busy?: boolean;
@@ -59,10 +61,10 @@ export interface InstrumentStepProps {
 }
 
 /** The instrument step's form. */
-export function InstrumentStep({ instruments, mode, onChosen, onDeclined, busy }: InstrumentStepProps): ReactElement {
+export function InstrumentStep({ instruments, mode, recordAge, onChosen, onDeclined, busy }: InstrumentStepProps): ReactElement {
   const { t, locale } = useMessages();
   const id = useId();
-  const [age, setAge] = useState('');
+  const [age, setAge] = useState(recordAge === undefined || recordAge === null ? '' : String(recordAge));
   const [setting, setSetting] = useState<ScreeningSetting>('emergency');
   const [overriding, setOverriding] = useState(false);
   const [overrideId, setOverrideId] = useState('');
@@ -115,17 +117,19 @@ export function InstrumentStep({ instruments, mode, onChosen, onDeclined, busy }
       {Object.keys(errors).length > 0 ? (
         <div ref={alertRef} className="notice notice-error" role="alert" tabIndex={-1}>{Object.values(errors).join(' ')}</div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-age`}>{t('recognize.choose.age')}</label>
-        <p className="hint" id={`${id}-age-hint`}>{t('recognize.choose.ageHint')}</p>
-        {errorText('age')}
-        <input id={`${id}-age`} className="number-input" inputMode="numeric" autoComplete="off" value={age}
-          onChange={(event) => setAge(event.target.value)} aria-invalid={errors.age ? true : undefined} aria-describedby={describe('age', true)} />
-      </div>
+      {recordAge === undefined ? (
+        <div className="field">
+          <label htmlFor={`${id}-age`}>{t('recognize.choose.age')}</label>
+          <p className="hint" id={`${id}-age-hint`}>{t('recognize.choose.ageHint')}</p>
+          {errorText('age')}
+          <input id={`${id}-age`} className="number-input" inputMode="numeric" autoComplete="off" value={age}
+            onChange={(event) => setAge(event.target.value)} aria-invalid={errors.age ? true : undefined} aria-describedby={describe('age', true)} />
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-setting`}>{t('recognize.choose.setting')}</label>
         <select id={`${id}-setting`} value={setting} onChange={(event) => setSetting(event.target.value as ScreeningSetting)}>
-          {SETTINGS.map((s) => <option key={s} value={s}>{settingLabel(t, s)}</option>)}
+          {SCREENING_SETTINGS.map((s) => <option key={s} value={s}>{settingLabel(t, s)}</option>)}
         </select>
       </div>
       <div className="card r-suggestion" role="status">

@@ -1,11 +1,14 @@
 /**
- * @module The calls the screening pages make: instruments, a completed screen, a screen that did
- * not happen, and the handoff to a case. Nothing here is kept on the device: results live in React
- * state until the page is left, and the server's answers are marked no-store.
+ * @module The calls the screening pages make (in Lantern and in the EHR's SMART app): instruments,
+ * a completed screen, a screen that did not happen, and the handoff to a case. Nothing here is kept
+ * on the device: results live in React state until the page is left, and the server's answers are
+ * marked no-store.
  */
 import type { ApiClient } from '../../web/api.ts';
 import type { GateAnswers, GateReason } from '../privacy-gate.ts';
 import type { ScreeningSetting } from '../instrument-choice.ts';
+import { readScoreDeclaration } from '../score-declaration.ts';
+import type { InstrumentDecision } from './instrument-step.tsx';
 
 /** The instruments this organization may use (shipped and imported). */
 export async function fetchInstruments(api: ApiClient): Promise<fhir4.Questionnaire[]> {
@@ -13,11 +16,13 @@ export async function fetchInstruments(api: ApiClient): Promise<fhir4.Questionna
   return (bundle.entry ?? []).map((entry) => entry.resource as fhir4.Questionnaire).filter((q) => q?.resourceType === 'Questionnaire');
 }
 
-/** What the server made of a completed screen. */
+/** What the server made of a completed screen: the stored response and the Observation derived from it. */
 export interface SubmittedScreen {
   responseId: string;
   score: number | undefined;
   resultCode: string;
+  response: fhir4.QuestionnaireResponse & { id: string };
+  observation: fhir4.Observation;
 }
 
 /** Stores a completed screen; the server validates and scores it by the Questionnaire's own rules. */
@@ -26,8 +31,11 @@ export async function submitScreen(api: ApiClient, response: fhir4.Questionnaire
   const stored = bundle.entry?.[0]?.resource as fhir4.QuestionnaireResponse | undefined;
   const observation = bundle.entry?.[1]?.resource as fhir4.Observation | undefined;
   const resultCode = observation?.interpretation?.[0]?.coding?.[0]?.code;
-  if (!stored?.id || !resultCode) throw new Error('The server did not return the evaluated screen.');
-  return { responseId: stored.id, score: observation?.valueInteger ?? observation?.valueQuantity?.value, resultCode };
+  if (!stored?.id || !observation || !resultCode) throw new Error('The server did not return the evaluated screen.');
+  return {
+    responseId: stored.id, score: observation.valueInteger ?? observation.valueQuantity?.value, resultCode,
+    response: stored as SubmittedScreen['response'], observation,
+  };
 }
 
 /** Checks that the signed-in clinician is the one holding the device again (password, and code if enrolled). */
@@ -51,6 +59,8 @@ export interface CaseHandoff {
   /** The checklist was used: whether any indicator was marked. */
   indicatorsPresent?: boolean;
   screeningId?: string;
+  /** The screen ran inside an EHR (SMART launch): the patient there, which Lantern keeps encrypted with the case. */
+  ehrPatient?: { iss: string; patientId: string };
 }
 
 /** Opens a case for the response steps and returns its id. */
@@ -68,6 +78,18 @@ export async function openCase(api: ApiClient, handoff: CaseHandoff): Promise<st
     setting: handoff.setting,
   };
   const source = handoff.indicatorsPresent !== undefined ? 'indicators' : handoff.screeningId ? 'screen' : 'clinician';
-  const opened = await api.post<{ id: string }>('/api/cases', { source, ...(handoff.screeningId ? { screeningId: handoff.screeningId } : {}), context });
+  const opened = await api.post<{ id: string }>('/api/cases', {
+    source, ...(handoff.screeningId ? { screeningId: handoff.screeningId } : {}), ...(handoff.ehrPatient ? { ehrPatient: handoff.ehrPatient } : {}), context,
+  });
   return opened.id;
+}
+
+/** How a completed screen reads for the case API: the floor band is a negative screen. */
+export function resultHandoff(gate: GateAnswers, decision: Pick<InstrumentDecision, 'choice' | 'questionnaire' | 'setting' | 'ageYears'>, submitted: SubmittedScreen): CaseHandoff {
+  const base = { gate, setting: decision.setting, screeningId: submitted.responseId, ...(decision.ageYears !== undefined ? { ageYears: decision.ageYears } : {}) };
+  const bands = readScoreDeclaration(decision.questionnaire).declaration?.bands ?? [];
+  const band = bands.find((b) => b.code === submitted.resultCode);
+  const aboveFloor = band?.minScore !== undefined;
+  if (decision.choice.clinicianAssessmentOnly) return { ...base, screen: 'not-screened', indicatorsPresent: aboveFloor };
+  return { ...base, screen: aboveFloor ? 'positive' : 'negative' };
 }

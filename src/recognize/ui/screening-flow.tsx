@@ -12,9 +12,8 @@ import { navigate } from '../../web/router.tsx';
 import { describeError } from '../../web/error-messages.ts';
 import { FormError } from '../../web/components/form-fields.tsx';
 import type { GateAnswers, GateResult } from '../privacy-gate.ts';
-import { readScoreDeclaration } from '../score-declaration.ts';
 import { withInstrumentChoice } from '../instrument-choice-record.ts';
-import { confirmStaffIdentity, fetchInstruments, openCase, recordOutcome, submitScreen, type CaseHandoff, type SubmittedScreen } from './screening-api.ts';
+import { confirmStaffIdentity, fetchInstruments, openCase, recordOutcome, resultHandoff, submitScreen, type CaseHandoff, type SubmittedScreen } from './screening-api.ts';
 import { PrivacyGateStep } from './privacy-gate-step.tsx';
 import { InstrumentStep, type InstrumentDecision } from './instrument-step.tsx';
 import { QuestionnaireForm } from './questionnaire-form.tsx';
@@ -168,16 +167,6 @@ function SelfScreenHandover({ decision, csrfToken, staffLabel, staffLanguage, st
         onReturned={() => { if (next.current) onReturned(next.current); }} />
     </>
   );
-}
-
-/** How a completed screen reads for the case API: the floor band is a negative screen. */
-function resultHandoff(gate: GateAnswers, decision: InstrumentDecision, submitted: SubmittedScreen): CaseHandoff {
-  const base = { gate, setting: decision.setting, screeningId: submitted.responseId, ...(decision.ageYears !== undefined ? { ageYears: decision.ageYears } : {}) };
-  const bands = readScoreDeclaration(decision.questionnaire).declaration?.bands ?? [];
-  const band = bands.find((b) => b.code === submitted.resultCode);
-  const aboveFloor = band?.minScore !== undefined;
-  if (decision.choice.clinicianAssessmentOnly) return { ...base, screen: 'not-screened', indicatorsPresent: aboveFloor };
-  return { ...base, screen: aboveFloor ? 'positive' : 'negative' };
 }
 
 type T = ReturnType<typeof useMessages>['t'];
