@@ -13,6 +13,7 @@ import { attemptAllowed, scoreAssessment, type AssessmentScore } from './course-
 import type { PlaceholderFills } from './placeholder-fill.ts';
 import { issueCertificate, type CertificateView } from './certificate-store.ts';
 import type { Learner } from './learner-context.ts';
+import { queueLearningEvent } from './xapi-outbox.ts';
 
 export interface AttemptView {
   id: string;
@@ -66,6 +67,9 @@ async function recordAttempt(scope: OrgScope, input: {
       answers: JSON.stringify(input.answers), score: attempt.score, pass_mark: course.passMark, passed: attempt.passed ? 1 : 0, submitted_at: at,
     });
     await tx.audit({ action: 'create', resourceType: 'assessment-attempt', resourceId: attempt.id });
+    const xapiCourse = { courseId: course.id, courseVersion: course.version, language: enrolment.language, registration: enrolment.id };
+    await queueLearningEvent(tx, enrolment.user_id, { ...xapiCourse, kind: 'assessment-scored', score: attempt.score, passed: attempt.passed, attempt: attempt.number }, now);
+    if (attempt.passed) await queueLearningEvent(tx, enrolment.user_id, { ...xapiCourse, kind: 'course-completed' }, now);
     const max = course.retryPolicy.maxAttempts;
     const attemptsLeft = max === null ? null : Math.max(0, max - attempt.number);
     let certificate: CertificateView | null = null;

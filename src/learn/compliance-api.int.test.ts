@@ -106,22 +106,6 @@ describe('compliance', () => {
     expect((await lantern.app.inject({ method: 'GET', url: '/api/learn/reminders', headers: bearer(org.users.learner.token) })).json().reminders).toEqual([]);
   });
 
-  test('with SMTP configured, each new reminder is also sent to the learner once', async () => {
-    const db = lantern.platform.data.db;
-    const other = await givenOrganization(db, 'Mailing');
-    await db.updateTable('platform_organization').set({ settings: JSON.stringify({ smtp: { host: '127.0.0.1', port: 2525 } }) }).where('id', '=', other.organizationId).execute();
-    await lantern.app.inject({ method: 'PUT', url: '/api/learn/profile', headers: bearer(other.users.learner.token), payload: { profession: 'nurse', jurisdiction: 'US-MI', licenseRenewalDate: day(10) } });
-    const sent: { to: string; smtp: unknown }[] = [];
-    const mailer = async (message: { to: string; smtp: unknown }): Promise<void> => { sent.push(message); };
-    const run = await produceReminders(lantern.platform, new Date(), { mailer });
-    expect(sent).toEqual([expect.objectContaining({ to: other.users.learner.email, smtp: { host: '127.0.0.1', port: 2525 } })]);
-    expect(run.emailed).toBe(1);
-    const row = await db.selectFrom('learn_reminder').select('emailed_at').where('user_id', '=', other.users.learner.id).executeTakeFirstOrThrow();
-    expect(row.emailed_at).not.toBeNull();
-    await produceReminders(lantern.platform, new Date(), { mailer });
-    expect(sent).toHaveLength(1);
-  });
-
   test('schedulers in several processes run the reminder job once a day', async () => {
     const schedulers = [0, 1, 2].map(() => startJobScheduler({ platform: lantern.platform, jobs: [learnRemindersJob()], firstTickMs: 60_000, intervalMs: 60_000 }));
     await Promise.all(schedulers.map((s) => s.tick()));

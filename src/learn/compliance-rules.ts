@@ -45,8 +45,22 @@ export function checkComplianceRules(file: string, text: string): { rules?: Comp
     for (const p of named) {
       if (!professions.has(p)) issues.push({ file, line: yaml.lineOf(['rules', i, 'appliesTo']), message: `profession "${p}" is not in the professions list` });
     }
+    issues.push(...statutoryTextIssues(rule.signage).map((message) => ({ file, line: yaml.lineOf(['rules', i, 'signage']), message: `rule "${rule.id}": ${message}` })));
   });
   return issues.length > 0 ? { issues } : { rules: value, issues };
+}
+
+/**
+ * A sign that must show the statutory text needs that text as data, and confirmed wording in
+ * every language the sign is printed in (so a confirmed sign never falls back to our wording).
+ */
+function statutoryTextIssues(signage: unknown): string[] {
+  const s = signage as { mustShow?: string[]; languages?: string[]; statutoryText?: { status: string; text: Record<string, string> } } | null;
+  if (!s) return [];
+  if (s.mustShow?.includes('statutory-text') && !s.statutoryText) return ['the sign must show statutory text, so signage.statutoryText is required'];
+  if (s.statutoryText?.status !== 'confirmed') return [];
+  const text = s.statutoryText.text;
+  return (s.languages ?? []).filter((language) => !text[language]).map((language) => `confirmed statutory text has no "${language}" wording`);
 }
 
 /** Loads and checks a rules file (the shipped one by default); throws INVALID naming the first problem. */

@@ -94,7 +94,7 @@ export const courseRoutes: FastifyPluginAsync<{ platform: Platform; catalog: () 
     let result: unknown = null;
     if (step.kind === 'lesson') {
       assertLesson(course, step.moduleId, step.lessonId);
-      await saveStep(scope, row, { step_key: `lesson:${step.moduleId}/${step.lessonId}`, kind: 'lesson', course_version: course.version, answer: null, correct: null });
+      await saveStep(scope, row, { step_key: `lesson:${step.moduleId}/${step.lessonId}`, kind: 'lesson', course_version: course.version, answer: null, correct: null }, { moduleId: step.moduleId, lessonId: step.lessonId });
     } else if (step.kind === 'check') {
       const checked = checkAnswer(findCheck(course, step.moduleId, step.questionId), step.optionIds, row.language, fills);
       await saveStep(scope, row, { step_key: `check:${step.moduleId}/${step.questionId}`, kind: 'check', course_version: course.version, answer: JSON.stringify(step.optionIds), correct: checked.correct ? 1 : 0 });

@@ -6,3 +6,6 @@
 import { orgField, registerProtectedField } from '../platform/crypto/protected-fields.ts';
 
 registerProtectedField(orgField('learn_certificate', 'code'));
+// One settings row per organization, keyed by it: the row id is the organization id.
+registerProtectedField(orgField('learn_lrs_settings', 'password', 'organization_id'));
+registerProtectedField(orgField('learn_smtp_settings', 'password', 'organization_id'));

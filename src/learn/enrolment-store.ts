@@ -11,6 +11,7 @@ import type { LearnEnrolmentTable, LearnStepTable } from './tables.ts';
 import { assertOwnOrOverseen, oversees, type Learner } from './learner-context.ts';
 import { forbidden } from '../platform/http/errors.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { queueLearningEvent } from './xapi-outbox.ts';
 
 export interface StepView {
   key: string;
@@ -85,6 +86,7 @@ async function enrolOnce(scope: OrgScope, learner: Learner, course: Course, inpu
     };
     await tx.insert('learn_enrolment', row);
     await tx.audit({ action: 'create', resourceType: 'enrolment', resourceId: row.id });
+    await queueLearningEvent(tx, userId, { kind: 'registered', courseId: course.id, courseVersion: course.version, language: input.language, registration: row.id });
     return { enrolment: presentEnrolment({ ...row, organization_id: tx.organizationId }), created: true };
   });
 }
@@ -110,14 +112,21 @@ export async function listEnrolments(scope: OrgScope, learner: Learner, filter: 
   return (await query.execute()).map(presentEnrolment);
 }
 
-/** Saves one step (a repeated step replaces the earlier one) and remembers it as the place to resume. */
-export async function saveStep(scope: OrgScope, enrolment: LearnEnrolmentTable, step: Pick<LearnStepTable, 'step_key' | 'kind' | 'course_version' | 'answer' | 'correct'>): Promise<void> {
+/**
+ * Saves one step (a repeated step replaces the earlier one) and remembers it as the place to resume.
+ * The enrolment's first step launches the course, and a lesson's first view completes it, for xAPI.
+ */
+export async function saveStep(scope: OrgScope, enrolment: LearnEnrolmentTable, step: Pick<LearnStepTable, 'step_key' | 'kind' | 'course_version' | 'answer' | 'correct'>, lesson?: { moduleId: string; lessonId: string }): Promise<void> {
   const write = (): Promise<void> => scope.transaction(async (tx) => {
     const at = now();
+    const course = { courseId: enrolment.course_id, courseVersion: step.course_version, language: enrolment.language, registration: enrolment.id };
+    const started = await tx.selectFrom('learn_step').select('id').where('enrolment_id', '=', enrolment.id).limit(1).executeTakeFirst();
+    if (!started) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'launched' });
     // Delete-then-insert keeps the upsert portable across SQLite and PostgreSQL through the scope.
-    await tx.deleteFrom('learn_step').where('enrolment_id', '=', enrolment.id).where('step_key', '=', step.step_key).execute();
+    const replaced = await tx.deleteFrom('learn_step').where('enrolment_id', '=', enrolment.id).where('step_key', '=', step.step_key).executeTakeFirst();
     await tx.insert('learn_step', { id: randomUUID(), enrolment_id: enrolment.id, at, ...step });
     await tx.updateTable('learn_enrolment').set({ last_step: step.step_key, updated_at: at }).where('id', '=', enrolment.id).execute();
+    if (lesson && Number(replaced.numDeletedRows) === 0) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'lesson-completed', ...lesson });
   });
   try {
     await write();

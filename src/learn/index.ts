@@ -15,6 +15,8 @@ import { complianceRoutes } from './compliance-routes.ts';
 import { learnRemindersJob } from './reminder-job.ts';
 import { signageRoutes } from './signage-routes.ts';
 import { articleRoutes } from './article-routes.ts';
+import { integrationRoutes } from './integration-routes.ts';
+import { xapiDeliveryJob } from './xapi-outbox.ts';
 
 const learnPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
   await app.register(courseRoutes, { platform, catalog: shippedCatalog });
@@ -22,12 +24,13 @@ const learnPlugin: FastifyPluginAsync<{ platform: Platform }> = async (app, { pl
   await app.register(complianceRoutes, { platform });
   await app.register(signageRoutes, {});
   await app.register(articleRoutes, {});
+  await app.register(integrationRoutes);
 
   // Learn's daily job runs on the platform scheduler (claimed per day, so once across processes),
   // started when the server listens like the platform's own jobs, so inject()-only tests run none.
   let scheduler: JobScheduler | undefined;
   app.addHook('onListen', async () => {
-    if (platform.config.runJobs && !scheduler) scheduler = startJobScheduler({ platform, jobs: [learnRemindersJob()], firstTickMs: 3_000 });
+    if (platform.config.runJobs && !scheduler) scheduler = startJobScheduler({ platform, jobs: [learnRemindersJob(), xapiDeliveryJob()], firstTickMs: 3_000 });
   });
   app.addHook('preClose', async () => {
     await scheduler?.stop();

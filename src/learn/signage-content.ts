@@ -64,3 +64,9 @@ export function cardLines(national: NationalRoutes, language: string): { title: 
     ...(sign.emergency ? { emergency: sign.emergency } : {}),
   };
 }
+
+/** The line a sign carries when its wording is ours, not the (unconfirmed) text the law requires. */
+export function notStatutoryNotice(language: string, law: string): string {
+  const t = createTranslator(matchLocale([language]));
+  return t('learn.signage.notStatutory', { law });
+}

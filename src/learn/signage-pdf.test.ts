@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import Fastify from 'fastify';
 import { loadShippedReference, type NationalRoutes } from '../respond/jurisdictions.ts';
 import { loadComplianceRules } from './compliance-rules.ts';
-import { renderHotlineCard, renderWorkplaceSign, signageDutyOf } from './signage-pdf.ts';
+import { checkComplianceRules } from './compliance-rules.ts';
+import { renderHotlineCard, renderWorkplaceSign, signageDutyOf, type SignageDuty } from './signage-pdf.ts';
 import { signageRoutes, signRules } from './signage-routes.ts';
 
 interface PdfLayout { pages: { width: number; height: number }[]; text: string }
@@ -20,6 +21,17 @@ function readLayout(pdf: Buffer): PdfLayout {
     const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
     const text = [...html.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
     return { pages, text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The document's Subject as poppler's pdfinfo reads it. */
+function pdfSubject(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-sign-'));
+  try {
+    writeFileSync(join(dir, 's.pdf'), pdf);
+    return /^Subject:\s+(.*)$/m.exec(execFileSync('pdfinfo', [join(dir, 's.pdf')]).toString())?.[1] ?? '';
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -54,7 +66,7 @@ describe('the Florida workplace sign', async () => {
   });
 
   test('is one page at least 11"×15", with no text under 32 points, in English and Spanish with the hotline and text code', async () => {
-    const pdf = await renderWorkplaceSign(shipped, duty, florida.title);
+    const pdf = await renderWorkplaceSign(shipped, duty, florida);
     const layout = readLayout(pdf);
     expect(layout.pages).toHaveLength(1);
     expect(layout.pages[0]!.width).toBeGreaterThanOrEqual(11 * 72);
@@ -70,7 +82,7 @@ describe('the Florida workplace sign', async () => {
   });
 
   test('prints the numbers in the data: changed data, changed sign', async () => {
-    const text = readLayout(await renderWorkplaceSign(changedRoutes(), duty, florida.title)).text;
+    const text = readLayout(await renderWorkplaceSign(changedRoutes(), duty, florida)).text;
     expect(text).toContain('1-555-010-4242');
     expect(text).toContain('424242');
     expect(text).toContain('AYUDA');
@@ -79,11 +91,50 @@ describe('the Florida workplace sign', async () => {
   });
 
   test('a bigger minimum font or page in the rule is honoured', async () => {
-    const pdf = await renderWorkplaceSign(shipped, { ...duty, minFontPoints: 40, minWidthInches: 18, minHeightInches: 20 }, 'x');
+    const pdf = await renderWorkplaceSign(shipped, { ...duty, minFontPoints: 40, minWidthInches: 18, minHeightInches: 20 }, { title: 'x', law: 'y' });
     const layout = readLayout(pdf);
     expect(layout.pages[0]!.width).toBeGreaterThanOrEqual(18 * 72);
     expect(layout.pages[0]!.height).toBeGreaterThanOrEqual(20 * 72);
     expect(Math.min(...fontSizes(pdf))).toBeGreaterThanOrEqual(40);
+  });
+
+  test('the statutory wording is data with its source, marked UNCONFIRMED: the facts file quotes only a fragment', () => {
+    expect(duty.statutoryText).toMatchObject({ status: 'unconfirmed', text: {}, fragment: 'text INFO or HELP to 233-733' });
+    expect(duty.statutoryText!.sources).toContain('https://flhealthsource.gov/category/human-trafficking/page/2/');
+    expect(signRules(rules).find((s) => s.ruleId === florida.id)!.statutoryText).toBe('unconfirmed');
+  });
+
+  test('with the wording unconfirmed, each language says the sign is not the statutory text, and nothing claims to be it', async () => {
+    const pdf = await renderWorkplaceSign(shipped, duty, florida);
+    const text = readLayout(pdf).text.replace(/\s+/g, ' ');
+    expect(text).toContain('It is not the statutory text required by s. 456.0341, F.S.');
+    expect(text).toContain('No es el texto legal que exige s. 456.0341, F.S.');
+    expect(pdfSubject(pdf)).toBe('Not the statutory text of s. 456.0341, F.S. (HB 851, ch. 2019-152), effective 1 July 2019 (unconfirmed)');
+    expect(Math.min(...fontSizes(pdf))).toBeGreaterThanOrEqual(32);
+  });
+
+  test('confirmed wording is printed verbatim in each language, without Lantern\'s lines or the notice', async () => {
+    const confirmed: SignageDuty = {
+      ...duty,
+      statutoryText: { status: 'confirmed', text: { en: 'Statute words in English 4242', es: 'Palabras de la ley 4242' }, sources: ['https://example.org/law'], verifiedAgainst: 'test' },
+    };
+    const pdf = await renderWorkplaceSign(shipped, confirmed, florida);
+    const text = readLayout(pdf).text;
+    expect(text).toContain('Statute words in English 4242');
+    expect(text).toContain('Palabras de la ley 4242');
+    expect(text).not.toMatch(/statutory text|Lantern/);
+    expect(pdfSubject(pdf)).toBe('Statutory text: s. 456.0341, F.S. (HB 851, ch. 2019-152), effective 1 July 2019');
+  });
+
+  test('the rules check refuses a sign that must show statutory text without it, or confirmed text missing a language', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../../content/compliance/rules.yaml', import.meta.url), 'utf8');
+    const without = source.replace(/\n {6}statutoryText:\n(?: {8}.*\n| {10}.*\n)+/, '\n');
+    expect(without).not.toContain('statutoryText');
+    expect(checkComplianceRules('rules.yaml', without).issues.map((i) => i.message)).toEqual([expect.stringMatching(/us-fl-licensees.*statutoryText is required/)]);
+    const halfConfirmed = source.replace(/status: unconfirmed\n {8}text: \{\}/, 'status: confirmed\n        text: { en: "Words" }');
+    expect(halfConfirmed).not.toBe(source);
+    expect(checkComplianceRules('rules.yaml', halfConfirmed).issues.map((i) => i.message)).toEqual([expect.stringMatching(/no "es" wording/)]);
   });
 
   test('a rule without a sign duty has no sign', () => {

@@ -8,7 +8,20 @@
 import PDFDocument from 'pdfkit';
 import type { NationalRoutes } from '../respond/jurisdictions.ts';
 import { invalid } from '../platform/http/errors.ts';
-import { cardLines, signLines, type SignLines } from './signage-content.ts';
+import { cardLines, notStatutoryNotice, signLines, type SignLines } from './signage-content.ts';
+
+/**
+ * The wording a law requires on the sign, as data. Only `confirmed` text (checked verbatim against
+ * the law) is printed as the statute's; otherwise the sign carries Lantern's wording and says so.
+ */
+export interface StatutoryText {
+  status: 'confirmed' | 'unconfirmed';
+  text: Record<string, string>;
+  fragment?: string;
+  sources: string[];
+  verifiedAgainst: string;
+  note?: string;
+}
 
 /** A rule's signage duty as content/compliance/rules.yaml states it. */
 export interface SignageDuty {
@@ -16,6 +29,7 @@ export interface SignageDuty {
   minHeightInches: number;
   minFontPoints: number;
   languages: string[];
+  statutoryText?: StatutoryText;
 }
 
 const POINTS_PER_INCH = 72;
@@ -28,7 +42,15 @@ export function signageDutyOf(signage: unknown): SignageDuty {
   if (!s || typeof s.minWidthInches !== 'number' || typeof s.minHeightInches !== 'number' || typeof s.minFontPoints !== 'number' || !Array.isArray(s.languages) || s.languages.length === 0) {
     throw invalid('This rule has no workplace sign duty.', 'ruleId');
   }
-  return { minWidthInches: s.minWidthInches, minHeightInches: s.minHeightInches, minFontPoints: s.minFontPoints, languages: s.languages };
+  return {
+    minWidthInches: s.minWidthInches, minHeightInches: s.minHeightInches, minFontPoints: s.minFontPoints, languages: s.languages,
+    ...(s.statutoryText ? { statutoryText: s.statutoryText } : {}),
+  };
+}
+
+/** The confirmed statutory text for a language, or undefined when it is not confirmed verbatim. */
+export function confirmedStatutoryText(duty: SignageDuty, language: string): string | undefined {
+  return duty.statutoryText?.status === 'confirmed' ? duty.statutoryText.text[language] : undefined;
 }
 
 /** The smallest stocked paper that meets the duty's minimum size, else exactly the minimum. */
@@ -48,22 +70,35 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-/** Renders the workplace sign for a duty: one page, each language in turn, nothing under the minimum size. */
-export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty, title: string): Promise<Buffer> {
+/**
+ * Renders the workplace sign for a duty: one page, each language in turn, nothing under the minimum
+ * size. Confirmed statutory text is printed verbatim; without it each language gets Lantern's
+ * wording followed by a line saying it is not the statutory text of `law`.
+ */
+export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty, rule: { title: string; law: string }): Promise<Buffer> {
   const [widthIn, heightIn] = choosePaper(duty);
-  const doc = new PDFDocument({ size: [widthIn * POINTS_PER_INCH, heightIn * POINTS_PER_INCH], margin: 40, compress: false, info: { Title: latin1(title) } });
+  const statutory = duty.languages.every((language) => confirmedStatutoryText(duty, language) !== undefined);
+  const doc = new PDFDocument({
+    size: [widthIn * POINTS_PER_INCH, heightIn * POINTS_PER_INCH], margin: 40, compress: false,
+    info: { Title: latin1(rule.title), Subject: latin1(statutory ? `Statutory text: ${rule.law}` : `Not the statutory text of ${rule.law} (unconfirmed)`) },
+  });
   const done = collect(doc);
   const body = duty.minFontPoints;
   const heading = Math.ceil(body * 1.25);
   const width = doc.page.width - 80;
-  const sections = duty.languages.map((language) => signLines(national, language));
-  sections.forEach((lines: SignLines, i) => {
+  duty.languages.forEach((language, i) => {
     if (i > 0) {
       doc.moveDown(0.3);
       const y = doc.y;
       doc.moveTo(40, y).lineTo(doc.page.width - 40, y).lineWidth(3).stroke('#0b5566');
       doc.moveDown(0.3);
     }
+    const text = confirmedStatutoryText(duty, language);
+    if (text !== undefined) {
+      doc.font('Helvetica-Bold').fontSize(body).fillColor('black').text(latin1(text), { width });
+      return;
+    }
+    const lines: SignLines = signLines(national, language);
     doc.font('Helvetica-Bold').fontSize(heading).fillColor('#0b5566').text(latin1(lines.heading), { width });
     doc.font('Helvetica').fontSize(body).fillColor('black').text(latin1(lines.help), { width });
     doc.font('Helvetica-Bold').fontSize(body).text(latin1(lines.call), { width });
@@ -72,6 +107,7 @@ export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty,
     if (lines.tty) doc.text(latin1(`${lines.tty} · ${lines.hours}`), { width });
     else doc.text(latin1(lines.hours), { width });
     if (lines.emergency) doc.text(latin1(lines.emergency), { width });
+    if (duty.statutoryText) doc.font('Helvetica-Oblique').fontSize(body).fillColor('#333333').text(latin1(notStatutoryNotice(language, rule.law)), { width });
   });
   doc.end();
   return done;

@@ -27,11 +27,11 @@ export interface SignageRouteOptions {
 }
 
 /** Lists the rules that carry a sign duty, with the duty. */
-export function signRules(rules: ComplianceRulesFile): { ruleId: string; jurisdiction: string; title: string; law: string; minWidthInches: number; minHeightInches: number; minFontPoints: number; languages: string[] }[] {
+export function signRules(rules: ComplianceRulesFile): { ruleId: string; jurisdiction: string; title: string; law: string; minWidthInches: number; minHeightInches: number; minFontPoints: number; languages: string[]; statutoryText: 'confirmed' | 'unconfirmed' | 'none' }[] {
   return rules.rules.flatMap((rule) => {
     try {
-      const duty = signageDutyOf(rule.signage);
-      return [{ ruleId: rule.id, jurisdiction: rule.jurisdiction, title: rule.title, law: rule.law, ...duty }];
+      const { statutoryText, ...duty } = signageDutyOf(rule.signage);
+      return [{ ruleId: rule.id, jurisdiction: rule.jurisdiction, title: rule.title, law: rule.law, ...duty, statutoryText: statutoryText?.status ?? 'none' }];
     } catch {
       return [];
     }
@@ -54,7 +54,7 @@ export const signageRoutes: FastifyPluginAsync<SignageRouteOptions> = async (bas
   }, async (request, reply) => {
     const rule = (await rules()).rules.find((r) => r.id === request.params.ruleId);
     if (!rule) throw notFound('Rule');
-    const pdf = await renderWorkplaceSign(national(), signageDutyOf(rule.signage), rule.title);
+    const pdf = await renderWorkplaceSign(national(), signageDutyOf(rule.signage), rule);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="sign-${rule.id}.pdf"`).send(pdf);
   });
 

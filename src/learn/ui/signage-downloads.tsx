@@ -29,6 +29,7 @@ export function SignageDownloads(): ReactElement {
             <li key={sign.ruleId} className="card">
               <p><strong>{sign.title}</strong> · {sign.law}</p>
               <p className="muted">{t('learn.signage.duty', { width: sign.minWidthInches, height: sign.minHeightInches, points: sign.minFontPoints, languages: sign.languages.map(languageName).join(', ') })}</p>
+              {sign.statutoryText === 'unconfirmed' ? <p className="notice">{t('learn.signage.wordingUnconfirmed')}</p> : null}
               <a className="button-secondary" href={`/api/learn/signage/signs/${sign.ruleId}`} download>{t('learn.signage.download', { title: sign.title })}</a>
             </li>
           ))}

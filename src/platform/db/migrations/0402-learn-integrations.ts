@@ -1,0 +1,1 @@
+export { up, down } from '../../../learn/integration-migration.ts';
