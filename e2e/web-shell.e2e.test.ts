@@ -137,11 +137,12 @@ describe('the web app shell', () => {
   });
 
   test('navigation shows the admin pages and moves focus to each page heading', async () => {
-    // Capabilities add their own pages to the main group; the administration group is the platform's.
+    // The platform's administration pages come first; capabilities add theirs after (the admin
+    // manages the health-record and learning connections, not the directory or referral partners).
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').first().textContent()).toBe('Home');
     const adminLinks = await nav.getByRole('list', { name: 'Administration' }).getByRole('link').allTextContents();
-    expect(adminLinks).toEqual(['Users', 'API tokens', 'Data retention', 'Single sign-on', 'Audit log']);
+    expect(adminLinks).toEqual(['Users', 'API tokens', 'Data retention', 'Single sign-on', 'Audit log', 'Health record systems', 'Learning integrations']);
 
     await navigateTo('Users', 'Users');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');

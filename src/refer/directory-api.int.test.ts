@@ -134,6 +134,67 @@ describe('directory and HSDS API', () => {
     // The listing itself is still found, by its public contact.
     const search = (await get('/api/directory/search?limit=100', reader())).json();
     expect(search.results.some((r: { confidential: boolean }) => r.confidential)).toBe(true);
+    // Results show the public phone; a street address only where the location is not confidential.
+    type Hit = { serviceId: string; confidential: boolean; phone: string | null; address: string | null };
+    for (const hit of search.results as Hit[]) {
+      const phones = records.phone.filter((p) => p.service_id === hit.serviceId).map((p) => p.number);
+      expect(phones).toContain(hit.phone);
+      if (hit.confidential) expect(hit.address).toBeNull();
+      else expect(hit.address).toMatch(/^\d+ .+, .+, [A-Z]{2} \d{5}$/);
+    }
+  });
+
+  test('open now in search results follows each location\'s own schedule and time zone', async () => {
+    // Wednesday 2026-11-25 at 10:00 UTC is between midnight and 5 a.m. from Hawaii to New York:
+    // only round-the-clock services are open.
+    const night = (await get('/api/directory/search?limit=100&openAt=2026-11-25T10:00:00Z', reader())).json();
+    const allDay = new Set(records.schedule.filter((h) => h.opens_at === '00:00:00' && h.closes_at === '23:59:59').map((h) => h.service_at_location_id));
+    expect(night.results.length).toBeGreaterThan(0);
+    expect(night.results.every((r: { openNow: boolean }) => r.openNow === true)).toBe(true);
+    expect(new Set(night.results.map((r: { serviceAtLocationId: string }) => r.serviceAtLocationId))).toEqual(allDay);
+    const all = (await get('/api/directory/search?limit=100', reader())).json();
+    for (const hit of all.results as { serviceAtLocationId: string; openNow: boolean | null }[]) {
+      if (allDay.has(hit.serviceAtLocationId)) expect(hit.openNow).toBe(true);
+      else expect(typeof hit.openNow).toBe('boolean');
+    }
+  });
+
+  test('GET /api/directory/listings lists listings by name for program leads, narrowed by text, in pages', async () => {
+    const lead = org.users['program-lead'].token;
+    const first = await get('/api/directory/listings?limit=10', lead);
+    expect(first.statusCode).toBe(200);
+    const page = first.json() as { listings: { id: string; name: string; confidential: boolean }[]; hasMore: boolean };
+    expect(page.listings).toHaveLength(10);
+    expect(page.hasMore).toBe(true);
+    const names = page.listings.map((l) => l.name);
+    expect(names).toEqual([...names].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
+    const everything: { id: string }[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const next = (await get(`/api/directory/listings?limit=100&offset=${offset}`, lead)).json();
+      everything.push(...next.listings);
+      if (!next.hasMore) break;
+    }
+    expect(everything.map((l) => l.id).sort()).toEqual(records.service.map((s) => s.id).sort());
+    const confidential = new Set(records.attribute.filter((a) => a.taxonomy_term_id === 'edaa8c89-76c8-57e5-8f8d-91a27554282d').map((a) => a.link_id));
+    const flagged = records.service_at_location.filter((l) => confidential.has(l.location_id as string)).map((l) => l.service_id);
+    const listed = (await get('/api/directory/listings?limit=100', lead)).json().listings as { id: string; confidential: boolean }[];
+    expect(listed.filter((l) => l.confidential).map((l) => l.id).sort()).toEqual([...new Set(flagged)].sort());
+    const word = String(records.service[0]?.name).split(' ')[0] as string;
+    const narrowed = (await get(`/api/directory/listings?limit=100&text=${encodeURIComponent(word)}`, lead)).json().listings as { name: string }[];
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(records.service.length);
+    expect((await get('/api/directory/listings', reader())).statusCode).toBe(403);
+    // The editor reads a confidential listing whole (address included), and that read is audited.
+    const secret = secrets[0]!;
+    const secretService = records.service_at_location.find((l) => l.location_id === secret.locationId)?.service_id as string;
+    const whole = await get(`/api/directory/listings/${secretService}`, lead);
+    expect(whole.statusCode).toBe(200);
+    expect(whole.body).toContain(secret.street);
+    expect((await get(`/api/directory/listings/${secretService}`, reader())).statusCode).toBe(403);
+    const reads = await lantern.platform.data.db.selectFrom('platform_audit_event').select('action')
+      .where('resource_type', '=', 'directory-service').where('resource_id', '=', secretService).execute();
+    expect(reads.map((r) => r.action)).toEqual(['read']);
+    expect((await get('/api/directory/listings?limit=0', lead)).statusCode).toBe(400);
   });
 
   test('search over HTTP: validated query, pinned routes first', async () => {
@@ -160,6 +221,11 @@ describe('directory and HSDS API', () => {
     const invalid = await lantern.app.inject({ method: 'PUT', url: `/api/directory/services/${service.id}`, headers: bearer(lead), payload: { service: { ...service, phones: [{ id: service.phones[0]?.id, number: 5 }] } } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().field).toContain('number');
+    // Every bad field is named, each at its JSON pointer, so the editor can show it beside the field.
+    const twoBad = await lantern.app.inject({ method: 'PUT', url: `/api/directory/services/${service.id}`, headers: bearer(lead), payload: { service: { ...service, email: 'not-an-email', phones: [{ id: service.phones[0]?.id, number: 5 }] } } });
+    expect(twoBad.statusCode).toBe(400);
+    expect(twoBad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['service/email', 'service/phones/0/number']);
+    expect(twoBad.json().errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
     const updated = await lantern.app.inject({ method: 'PUT', url: `/api/directory/services/${service.id}`, headers: bearer(lead), payload: { service: { ...service, name: 'Night Harbor evening drop-in', phones: [] } } });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().phones).toBeUndefined();

@@ -1,8 +1,9 @@
 /**
  * @module The directory REST API: `GET /api/directory/search` (search with pinned national
  * routes), `GET /api/directory/services/{id}` (one listing as a compiled HSDS service), and
- * listing edits for program leads (`POST`, `PUT`, `DELETE /api/directory/services/{id}`), each
- * change audited in its transaction.
+ * for program leads the listings to edit (`GET /api/directory/listings[/{id}]`, confidential
+ * addresses included, that read audited) and listing edits (`POST`, `PUT`,
+ * `DELETE /api/directory/services/{id}`), each change audited in its transaction.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,7 +12,7 @@ import type { Platform } from '../platform/services.ts';
 import { refuseInfiniteQuery } from './finite-query.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { searchDirectory, type DirectorySearch } from './search.ts';
-import { deleteListing, readServiceDocument, saveListing } from './store-listing.ts';
+import { deleteListing, listListings, readListingForEditing, readServiceDocument, saveListing } from './store-listing.ts';
 
 const tags = ['directory'];
 
@@ -48,7 +49,18 @@ export const SearchReply = Type.Object({
     minAge: Nullable(Type.Number()), maxAge: Nullable(Type.Number()), minors: Type.Boolean(), free: Type.Boolean(), confidential: Type.Boolean(),
     latitude: Nullable(Type.Number()), longitude: Nullable(Type.Number()), timeZone: Type.String(),
     distanceKm: Nullable(Type.Number()), relevance: Nullable(Type.Number()),
+    phone: Nullable(Type.String()), address: Nullable(Type.String()), openNow: Type.Union([Type.Boolean(), Type.Null()]),
   })),
+  hasMore: Type.Boolean(),
+});
+
+const ListingsQuery = Type.Object({
+  text: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+}, { additionalProperties: false });
+const ListingsReply = Type.Object({
+  listings: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), organizationName: Type.String(), confidential: Type.Boolean() })),
   hasMore: Type.Boolean(),
 });
 
@@ -75,6 +87,20 @@ export const directoryRoutes: FastifyPluginAsync<{ platform: Platform }> = async
     config: { access: { permission: ['directory', 'read'] } },
     schema: { tags, summary: 'Search the directory; the national hotline and the CyberTipline come first, always', querystring: SearchQuery, response: { 200: SearchReply } },
   }, async (request) => searchDirectory(request.scope(), toDirectorySearch(request.query)));
+
+  app.get('/api/directory/listings', {
+    config: { access: { permission: ['directory', 'update'] } },
+    schema: { tags, summary: 'The organization\'s listings by name, for editing', querystring: ListingsQuery, response: { 200: ListingsReply } },
+  }, async (request) => listListings(request.scope(), { text: request.query.text, limit: request.query.limit ?? 25, offset: request.query.offset ?? 0 }));
+
+  app.get('/api/directory/listings/:id', {
+    config: { access: { permission: ['directory', 'update'] } },
+    schema: { tags, summary: 'One listing whole, for its editor: confidential addresses included, the read audited', params: IdParams },
+  }, async (request) => {
+    const document = await readListingForEditing(request.scope(), request.params.id);
+    if (!document) throw notFound(`Service ${request.params.id}`);
+    return document;
+  });
 
   app.get('/api/directory/services/:id', {
     config: { access: { permission: ['directory', 'read'] } },

@@ -56,6 +56,14 @@ describe('generateDirectory', () => {
     expect(offsets.size).toBeGreaterThan(2);
   });
 
+  test('keeps to the states asked for, and refuses states it has no city in', async () => {
+    const records = await collectDirectory(generateDirectory({ services: 80, seed: 4, states: ['TX'] }));
+    expect(records.service).toHaveLength(80);
+    expect(new Set(records.address.map((a) => a.state_province))).toEqual(new Set(['TX']));
+    expect(new Set(records.address.map((a) => a.city)).size).toBeGreaterThan(1);
+    await expect(collectDirectory(generateDirectory({ services: 1, states: ['XX'] }))).rejects.toThrow(/XX/);
+  });
+
   test('uses only the shipped taxonomy, speaks several languages, and hides some shelters', async () => {
     const records = await collectDirectory(generateDirectory({ services: 400, seed: 3 }));
     const terms = new Set(loadShippedTaxonomy().terms.map((t) => t.id));

@@ -22,10 +22,14 @@ export interface GenerateOptions {
   services: number;
   /** Any number or text; the same seed gives the same directory. */
   seed?: number | string;
+  /** US state codes (`TX`) to place organizations in; every state when absent. */
+  states?: string[];
 }
 
 /** Yields a synthetic directory chunk by chunk: the shipped taxonomy, then each organization. */
-export async function* generateDirectory({ services, seed = 1 }: GenerateOptions): AsyncGenerator<DirectoryChunk> {
+export async function* generateDirectory({ services, seed = 1, states }: GenerateOptions): AsyncGenerator<DirectoryChunk> {
+  const cities = states ? syntheticCities.filter((c) => states.includes(c.state)) : syntheticCities;
+  if (cities.length === 0) throw invalid(`No synthetic city in ${states?.join(', ')}.`, 'states');
   const taxonomy = loadShippedTaxonomy();
   yield { taxonomy: taxonomy.taxonomies, taxonomy_term: taxonomy.terms };
   const random = createRandom(seed);
@@ -34,7 +38,7 @@ export async function* generateDirectory({ services, seed = 1 }: GenerateOptions
   let made = 0;
   while (made < services) {
     const count = Math.min(services - made, random.int(1, 4));
-    yield makeOrganization(random, templates, count);
+    yield makeOrganization(random, templates, count, cities);
     made += count;
   }
 }
@@ -86,8 +90,8 @@ export async function runGenerateCommand(options: {
 
 type Template = ServiceTemplate & { categoryIds: string[]; populationIds: string[] };
 
-function makeOrganization(random: Random, templates: Template[], count: number): DirectoryChunk {
-  const place = random.pick(syntheticCities);
+function makeOrganization(random: Random, templates: Template[], count: number, cities: SyntheticCity[]): DirectoryChunk {
+  const place = random.pick(cities);
   const kind = random.chance(0.5) ? random.pick(organizationWords.kinds) : undefined;
   const name = kind ? `${place.city} ${kind}` : `${random.pick(organizationWords.first)} ${random.pick(organizationWords.second)} of ${place.city}`;
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -4,6 +4,7 @@
  */
 import './tables.ts';
 import './search-derived.ts';
+import './demo-directory.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform/services.ts';
 import type { Capability } from '../platform/http/app.ts';

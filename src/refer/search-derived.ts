@@ -7,8 +7,8 @@ import { createCipher } from '../platform/crypto/cipher.ts';
 import { OrgScope } from '../platform/db/scope.ts';
 import { rebuildSearch } from './store-import.ts';
 
-// Directory listings are not protected data: rebuilding them seals nothing, so no key is needed.
-const noKeys = createCipher(() => { throw new Error('the search rebuild does not encrypt'); });
+/** Directory listings are not protected data: writing them seals nothing, so no key is needed. */
+export const keylessCipher = createCipher(() => { throw new Error('directory listings are not encrypted'); });
 
 registerDerivedTables({
   tables: ['refer_search', 'refer_search_fts', 'refer_search_place'],
@@ -17,7 +17,7 @@ registerDerivedTables({
     const byOrganization = new Map<string, string[]>();
     for (const s of services) byOrganization.set(s.organization_id, [...(byOrganization.get(s.organization_id) ?? []), s.id]);
     for (const [organizationId, ids] of byOrganization) {
-      await rebuildSearch(new OrgScope(tx, dialect, organizationId, { id: null, kind: 'system' }, null, noKeys), ids);
+      await rebuildSearch(new OrgScope(tx, dialect, organizationId, { id: null, kind: 'system' }, null, keylessCipher), ids);
     }
   },
 });

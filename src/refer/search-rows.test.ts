@@ -64,4 +64,22 @@ describe('search rows', () => {
     expect(legal?.latitude).toBeCloseTo(42.36, 1);
     expect(legal?.hours.indexOf('1')).toBe(36);
   });
+
+  test('the public phone prefers the service at location, skips faxes; a confidential location shows no address', () => {
+    const records = directory();
+    records.address.push({ id: 'a1', location_id: 'l1', address_1: '9 Hidden Lane', city: 'New York', state_province: 'NY', postal_code: '10007', country: 'US', address_type: 'physical' });
+    records.phone = [
+      { id: 'p0', service_id: 's1', number: '555-0100', type: 'fax' },
+      { id: 'p2', service_id: 's1', number: '555-0102', type: 'voice' },
+      { id: 'p1', service_at_location_id: 'sl1', number: '555-0101', type: 'hotline' },
+      { id: 'p3', location_id: 'l2', number: '555-0103' },
+    ];
+    const [shelter, legal] = buildSearchRows(records);
+    expect(shelter?.phone).toBe('555-0101');
+    expect(shelter?.address).toBe('');
+    expect(legal?.phone).toBe('555-0103');
+    expect(legal?.address).toBe('1 Main St, Cambridge, MA 02139');
+    records.phone = records.phone.filter((p) => p.id !== 'p1');
+    expect(buildSearchRows(records)[0]?.phone).toBe('555-0102');
+  });
 });

@@ -9,7 +9,10 @@
  * - cost: free when a cost option costs 0 or the fees text says so;
  * - place: the location's coordinates, else the centroid of its address's ZIP code; the time zone
  *   comes from the place (tz-lookup), UTC when nothing places the service;
- * - hours: the service_at_location's weekly schedules, else the service's, else the location's.
+ * - hours: the service_at_location's weekly schedules, else the service's, else the location's;
+ * - phone: the first voice line (lowest id, faxes aside) of the service_at_location, else of the
+ *   service, else of the location; address: the location's physical address on one line, never
+ *   for a confidential location.
  */
 import type { Insertable } from 'kysely';
 import { hsdsTables, type DirectoryRecords, type HsdsRow } from './hsds-tables.ts';
@@ -120,7 +123,35 @@ function buildRow(index: RecordIndex, service: HsdsRow, link: HsdsRow | undefine
     time_zone: place ? findTimeZone(place.latitude, place.longitude) : 'UTC',
     hours: buildWeeklyHours(schedules),
     confidential: secret ? 1 : 0,
+    phone: pickPhone(index, service, link, location),
+    address: secret ? '' : formatAddress(index, location),
   };
+}
+
+function pickPhone(index: RecordIndex, service: HsdsRow, link: HsdsRow | undefined, location: HsdsRow | undefined): string {
+  const voice = (rows: HsdsRow[]): HsdsRow[] => rows
+    .filter((p) => typeof p.number === 'string' && p.number.trim() !== '' && !/^(fax|pager)$/i.test(String(p.type ?? '')))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const candidates = [
+    ...(link ? [index.children('phone', 'service_at_location_id', link.id)] : []),
+    index.children('phone', 'service_id', service.id),
+    ...(location ? [index.children('phone', 'location_id', location.id)] : []),
+  ];
+  for (const rows of candidates) {
+    const first = voice(rows)[0];
+    if (first) return String(first.number).trim();
+  }
+  return '';
+}
+
+function formatAddress(index: RecordIndex, location: HsdsRow | undefined): string {
+  if (!location) return '';
+  const addresses = index.children('address', 'location_id', location.id);
+  const address = addresses.find((a) => a.address_type === 'physical') ?? addresses.find((a) => a.address_type !== 'postal') ?? addresses[0];
+  if (!address) return '';
+  const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+  const region = [text(address.state_province), text(address.postal_code)].filter(Boolean).join(' ');
+  return [text(address.address_1), text(address.address_2), text(address.city), region].filter(Boolean).join(', ');
 }
 
 function findPlace(index: RecordIndex, location: HsdsRow | undefined): { latitude: number; longitude: number } | undefined {

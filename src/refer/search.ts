@@ -61,6 +61,12 @@ export interface SearchHit {
   /** km from the search point (rounded up to 5 km for a confidential location). */
   distanceKm: number | null;
   relevance: number | null;
+  /** The public phone number, null when the listing has none. */
+  phone: string | null;
+  /** The street address on one line; always null for a confidential location. */
+  address: string | null;
+  /** Open at the search's instant (`openAt`, else now) by its weekly schedule; null when it lists no hours. */
+  openNow: boolean | null;
 }
 
 export interface SearchResult {
@@ -80,7 +86,15 @@ export async function searchDirectory(scope: OrgScope, search: DirectorySearch):
   const zones = search.openAt ? await listTimeZones(scope) : [];
   const plan = planSearch(search);
   const rows = await buildSearchQuery(scope, search, zones).execute();
-  const hits = rows.slice(0, plan.limit).map((row) => presentHit(row as unknown as SearchRowOut, plan.point));
+  const at = search.openAt ?? new Date();
+  // One week slot per time zone on the page: building an Intl formatter per hit would cost more than the query.
+  const slots = new Map<string, number>();
+  const slotIn = (zone: string): number => {
+    let slot = slots.get(zone);
+    if (slot === undefined) slots.set(zone, (slot = findWeekSlot(at, safeZone(zone))));
+    return slot;
+  };
+  const hits = rows.slice(0, plan.limit).map((row) => presentHit(row as unknown as SearchRowOut, plan.point, slotIn));
   return { pinned: findPinnedRoutes(), results: hits, hasMore: rows.length > plan.limit };
 }
 
@@ -209,6 +223,7 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     'refer_search.description', 'refer_search.terms', 'refer_search.languages', 'refer_search.populations',
     'refer_search.min_age', 'refer_search.max_age', 'refer_search.minors', 'refer_search.free', 'refer_search.confidential',
     'refer_search.latitude', 'refer_search.longitude', 'refer_search.time_zone',
+    'refer_search.hours', 'refer_search.phone', 'refer_search.address',
     relevance.as('relevance'), distance.as('distance'),
   ]) as unknown as SelectQueryBuilder<Database, 'refer_search', Record<string, unknown>>;
   for (const condition of conditions) selected = selected.where(condition);
@@ -241,10 +256,13 @@ interface SearchRowOut {
   latitude: number | null;
   longitude: number | null;
   time_zone: string;
+  hours: string;
+  phone: string;
+  address: string;
   relevance: number | null;
 }
 
-function presentHit(row: SearchRowOut, point: Centroid | undefined): SearchHit {
+function presentHit(row: SearchRowOut, point: Centroid | undefined, slotIn: (zone: string) => number): SearchHit {
   const confidential = Number(row.confidential) === 1;
   let distanceKm: number | null = null;
   if (point && row.latitude !== null && row.longitude !== null) {
@@ -271,6 +289,9 @@ function presentHit(row: SearchRowOut, point: Centroid | undefined): SearchHit {
     timeZone: row.time_zone,
     distanceKm,
     relevance: row.relevance === null ? null : Number(row.relevance),
+    phone: row.phone === '' ? null : row.phone,
+    address: confidential || row.address === '' ? null : row.address,
+    openNow: row.hours.includes('1') ? row.hours[slotIn(row.time_zone) - 1] === '1' : null,
   };
 }
 

@@ -3,20 +3,66 @@
  * service, with its locations, phones, schedules… nested), validated against the HSDS schemas
  * like any import, written in one transaction with an audit event, search rows rebuilt.
  */
+import { sql } from 'kysely';
 import type { OrgScope } from '../platform/db/scope.ts';
-import { conflict, invalid, notFound } from '../platform/http/errors.ts';
+import { conflict, invalid, notFound, LanternError } from '../platform/http/errors.ts';
 import { parseImportSource } from './import-parse.ts';
 import { loadOrder } from './import-stream.ts';
 import { hsdsTables, type DirectoryRecords } from './hsds-tables.ts';
-import { withholdConfidential } from './confidential.ts';
+import { findConfidentialLocationIds, withholdConfidential } from './confidential.ts';
 import { createDocumentBuilder, type HsdsDocument } from './export-document.ts';
 import { deleteRows, readRowsById, readServiceRecords, writeRows } from './store-rows.ts';
 import { findAffectedServices, rebuildSearch } from './store-import.ts';
+import { matchText } from './search.ts';
+
+/** One listing in the editor's list. */
+export interface ListingSummary {
+  id: string;
+  name: string;
+  organizationName: string;
+  /** True when any of its locations is confidential. */
+  confidential: boolean;
+}
+
+/** The organization's listings by name (byte order on both databases), optionally narrowed by text. */
+export async function listListings(scope: OrgScope, options: { text?: string; limit: number; offset: number }): Promise<{ listings: ListingSummary[]; hasMore: boolean }> {
+  const collate = scope.dialect === 'postgres' ? sql` collate "C"` : sql``;
+  let query = scope.selectFrom('refer_search')
+    .select(['refer_search.service_id', 'refer_search.name', 'refer_search.organization_name'])
+    .select(sql<number>`max(refer_search.confidential)`.as('confidential'))
+    .groupBy(['refer_search.service_id', 'refer_search.name', 'refer_search.organization_name']);
+  const text = options.text === undefined ? undefined : matchText(scope.dialect, options.text);
+  if (text) query = query.where(text);
+  const rows = await query
+    .orderBy(sql`refer_search.name${collate}`)
+    .orderBy(sql`refer_search.service_id${collate}`)
+    .limit(options.limit + 1)
+    .offset(options.offset)
+    .execute();
+  return {
+    listings: rows.slice(0, options.limit).map((r) => ({ id: r.service_id, name: r.name, organizationName: r.organization_name, confidential: Number(r.confidential) === 1 })),
+    hasMore: rows.length > options.limit,
+  };
+}
 
 /** The compiled service document as Lantern shows it (confidential addresses withheld), or undefined. */
 export async function readServiceDocument(scope: OrgScope, serviceId: string): Promise<HsdsDocument | undefined> {
   const records = await readServiceRecords(scope, [serviceId], { documents: true });
   return createDocumentBuilder(withholdConfidential(records))('service', serviceId);
+}
+
+/**
+ * The whole listing for its editor, confidential addresses included (CONFIDENTIAL.md: the full
+ * record is kept so a program lead can maintain it). A read whose document holds any confidential
+ * location (the listing's, or one its organization nests) is audited.
+ */
+export async function readListingForEditing(scope: OrgScope, serviceId: string): Promise<HsdsDocument | undefined> {
+  const records = await readServiceRecords(scope, [serviceId], { documents: true });
+  const document = createDocumentBuilder(records)('service', serviceId);
+  if (document && findConfidentialLocationIds(records).size > 0) {
+    await scope.audit({ action: 'read', resourceType: 'directory-service', resourceId: serviceId, purpose: 'operations' });
+  }
+  return document;
 }
 
 /** Creates (`mode: 'create'`, the id must be new) or replaces a listing from a service document. */
@@ -65,7 +111,9 @@ async function parseListing(document: unknown): Promise<DirectoryRecords> {
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
-    throw invalid(`${first?.field ?? ''} ${first?.reason ?? 'is invalid'}${more}`.trim(), `service${first?.field ?? ''}`);
+    // Every problem, each at its JSON pointer under `service`, so a form can show each beside its field.
+    const errors = parsed.errors.map((e) => ({ field: `service${e.field ?? ''}`, message: e.reason }));
+    throw new LanternError('INVALID', `${first?.field ?? ''} ${first?.reason ?? 'is invalid'}${more}`.trim(), `service${first?.field ?? ''}`, { errors });
   }
   return parsed.records;
 }

@@ -55,6 +55,10 @@ export interface ReferSearchTable {
   /** 672 characters, one per quarter hour of the local week from Monday 00:00: `1` when open. */
   hours: string;
   confidential: Bool;
+  /** The listing's public phone number (service at location, else service, else location), '' when none. */
+  phone: string;
+  /** One-line street address, '' when the location is confidential or has none. */
+  address: string;
 }
 
 declare module '../platform/db/schema.ts' {

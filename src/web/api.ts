@@ -29,6 +29,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export class ApiClient {
   private csrfToken: string | undefined;
 
+  /** `headers` go with every request (a signed referral link's token, which never rides in the URL). */
+  constructor(private readonly headers: Readonly<Record<string, string>> = {}) {}
+
   /**
    * Called when a request outside the sign-in steps finds the session gone (expired, signed out
    * elsewhere), so the app can return to the sign-in page instead of showing errors.
@@ -62,7 +65,7 @@ export class ApiClient {
 
   /** Sends one request; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
   async send<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { ...this.headers, accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     let response: Response;

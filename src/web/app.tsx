@@ -36,16 +36,19 @@ function CurrentPage(): ReactElement {
   const { t } = useMessages();
   const { session } = useSession();
   const path = usePath();
-  if (session === undefined) return <p className="loading" role="status">{t('app.loading')}</p>;
+  const route = findRoute(path);
+  const loading = <p className="loading" role="status">{t('app.loading')}</p>;
+  // A public page (a signed referral link) authenticates its reader itself: no sign-in gate.
+  if (route?.public) return <Suspense fallback={loading}><route.Page key={route.path} /></Suspense>;
+  if (session === undefined) return loading;
   if (session === null) return <SignInPage />;
   if (session.status === 'mfa-required') return <TotpPage />;
   if (session.status === 'mfa-enrolment-required') return <TotpEnrolmentPage />;
   if (session.organizationId === null) return <ContextPage />;
-  const route = findRoute(path);
   if (!route || !isRouteAllowed(route, session)) return <NotFoundPage />;
   // Capabilities may register pages with React.lazy(), so big pages load only when opened.
   return (
-    <Suspense fallback={<p className="loading" role="status">{t('app.loading')}</p>}>
+    <Suspense fallback={loading}>
       <route.Page key={route.path} />
     </Suspense>
   );

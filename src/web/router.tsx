@@ -22,6 +22,13 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, readPath, () => '/');
 }
 
+const readSearch = (): string => window.location.search;
+
+/** The current query string (`?a=1`, or ''), re-rendering on navigation, so a page can keep its state in the address. */
+export function useQueryString(): string {
+  return useSyncExternalStore(subscribe, readSearch, () => '');
+}
+
 /** Goes to a path inside the app without reloading. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;

@@ -32,6 +32,11 @@ export interface PageRoute {
   nav?: 'main' | 'admin';
   /** The permission the page needs; pages without one are open to every signed-in user. */
   permission?: readonly [resource: string, action: string];
+  /**
+   * Shown without signing in: the page authenticates its reader itself (a signed link). It must
+   * not use the signed-in session; it has no navigation entry.
+   */
+  public?: true;
   /** One line about the page for the home page's overview. */
   summary?: MessageKey;
   Page: ComponentType;
@@ -54,13 +59,15 @@ export const pageRoutes: PageRoute[] = [
   { path: '/protocol', label: messageKey('respond.nav.protocol'), nav: 'main', permission: ['protocol', 'read'], summary: messageKey('respond.nav.protocolSummary'), Page: ProtocolPage },
   { path: '/protocol/edit', label: messageKey('respond.editor.title'), permission: ['protocol', 'create'], Page: ProtocolEditorPage },
   { path: '/statistics', label: messageKey('respond.nav.statistics'), nav: 'main', permission: ['statistics', 'read'], summary: messageKey('respond.nav.statisticsSummary'), Page: StatisticsPage },
-  // EHR: the SMART app (fhirclient loads only with these pages)
+  // EHR: the registrations (admin), the SMART app (fhirclient loads only with these pages)
+  { path: '/admin/health-records', label: messageKey('ehr.admin.nav'), nav: 'admin', permission: ['organization', 'update'], summary: messageKey('ehr.admin.summary'), Page: lazy(() => import('../ehr/ui/ehr-registrations-page.tsx').then((m) => ({ default: m.EhrRegistrationsPage }))) },
   { path: '/smart/launch', label: messageKey('ehr.smart.launchTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-launch-page.tsx').then((m) => ({ default: m.SmartLaunchPage }))) },
   { path: '/smart/app', label: messageKey('ehr.smart.appTitle'), permission: ['screening', 'create'], Page: lazy(() => import('../ehr/ui/smart-app-page.tsx').then((m) => ({ default: m.SmartAppPage }))) },
   // Learn: the course player and the educator's compliance view load with their pages
   { path: '/learn', label: messageKey('learn.nav.training'), nav: 'main', permission: ['course', 'read'], summary: messageKey('learn.nav.trainingSummary'), Page: lazy(() => import('../learn/ui/learn-home-page.tsx').then((m) => ({ default: m.LearnHomePage }))) },
   { path: '/learn/enrolments/:id', label: messageKey('learn.nav.player'), permission: ['enrolment', 'read'], Page: lazy(() => import('../learn/ui/course-player-page.tsx').then((m) => ({ default: m.CoursePlayerPage }))) },
   { path: '/learn/compliance', label: messageKey('learn.nav.compliance'), nav: 'main', permission: ['compliance', 'read'], summary: messageKey('learn.nav.complianceSummary'), Page: lazy(() => import('../learn/ui/compliance-page.tsx').then((m) => ({ default: m.CompliancePage }))) },
+  { path: '/admin/learning-integrations', label: messageKey('learn.integrations.nav'), nav: 'admin', permission: ['organization', 'update'], summary: messageKey('learn.integrations.summary'), Page: lazy(() => import('../learn/ui/integrations-page.tsx').then((m) => ({ default: m.IntegrationsPage }))) },
   { path: '/resources', label: messageKey('learn.nav.resources'), nav: 'main', permission: ['article', 'read'], summary: messageKey('learn.nav.resourcesSummary'), Page: lazy(() => import('../learn/ui/articles-page.tsx').then((m) => ({ default: m.ArticlesPage }))) },
   { path: '/resources/:id', label: messageKey('learn.articles.title'), permission: ['article', 'read'], Page: lazy(() => import('../learn/ui/articles-page.tsx').then((m) => ({ default: m.ArticlePage }))) },
   // Refer: referrals sent from a case, the partner's inbox, notifications
@@ -69,7 +76,7 @@ export const pageRoutes: PageRoute[] = [
 
 /** True when the session may open the page. */
 export function isRouteAllowed(route: PageRoute, session: SessionView): boolean {
-  return !route.permission || isPermitted(session, route.permission[0], route.permission[1]);
+  return route.public === true || !route.permission || isPermitted(session, route.permission[0], route.permission[1]);
 }
 
 /** The page for a path, or undefined when nothing lives there; `:name` segments match any one segment. */

@@ -55,11 +55,12 @@ describe('serving the built web app', () => {
     expect((await app.inject({ url: '/assets/..%2Findex.html' })).statusCode).toBe(404);
   });
 
-  test('index.html and app pages are never cached', async () => {
-    for (const url of ['/', '/admin/users', '/index.html']) {
+  test('index.html and app pages are never cached nor indexed', async () => {
+    for (const url of ['/', '/admin/users', '/index.html', '/referral-link']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-store');
+      expect(res.headers['x-robots-tag'], url).toBe('noindex, nofollow');
       expect(res.body).toContain('<title>Lantern</title>');
     }
   });

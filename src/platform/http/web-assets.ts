@@ -1,8 +1,9 @@
 /**
  * @module Serves the built web app (dist/web) from the server itself. Hashed files under assets/
  * are cached for a year (their names change with their content); index.html is never cached, so a
- * new release is picked up on the next load. Any other GET outside the API that names no file is
- * a page of the single-page app, answered with index.html (the app's router takes it from there).
+ * new release is picked up on the next load, nor indexed. Any other GET outside the API that names
+ * no file is a page of the single-page app, answered with index.html (the app's router takes it
+ * from there).
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,9 @@ export type AppShellFallback = (request: FastifyRequest, reply: FastifyReply) =>
 const SERVER_PATHS = /^\/(api|fhir|hsds|cds-services|docs|openapi\.json|health|ready|metrics)(\/|\?|$)/;
 const HASHED_ASSET = /^\/?assets\//;
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+// The app is a private workplace tool; some of its pages open from links sent by mail (a signed
+// referral link): no page of it belongs in a search engine.
+const NO_INDEX = 'noindex, nofollow';
 
 /** True for GET/HEAD requests of app pages: outside the server's own paths, and not a file name. */
 export function isAppPage(method: string, url: string): boolean {
@@ -41,6 +45,7 @@ export async function registerWebAssets(app: FastifyInstance, webRoot: string): 
     setHeaders(reply, path) {
       const relative = path.startsWith(webRoot) ? path.slice(webRoot.length) : path;
       reply.header('cache-control', HASHED_ASSET.test(relative.replace(/\\/g, '/')) ? IMMUTABLE_CACHE : 'no-store');
+      if (relative.endsWith('.html')) reply.header('x-robots-tag', NO_INDEX);
     },
   });
   const indexPath = join(webRoot, 'index.html');
@@ -73,5 +78,5 @@ async function sendAppShell(indexPath: string, reply: FastifyReply): Promise<Fas
   } catch (cause) {
     throw new LanternError('NOT_FOUND', 'The web app is not built here; run `npm run build`.', undefined, { cause });
   }
-  return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', NO_INDEX).send(html);
 }

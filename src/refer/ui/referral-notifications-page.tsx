@@ -32,10 +32,10 @@ export function ReferralNotificationsPage(): ReactElement {
             {notes.data.map((n) => (
               <li key={n.id} data-read={n.readAt ? 'yes' : 'no'}>
                 <p>{t('refer.notifications.item', { service: n.serviceName, kind: n.kind.replace(/^referral-/, '') })} <span className="muted">{formatTime(n.createdAt, locale)}</span></p>
-                <p>
-                  <Link to={`/cases/${n.caseId}/referrals`}>{t('refer.notifications.openCase')}</Link>
-                  {n.readAt ? null : <> <button type="button" onClick={() => void markRead(n.id)}>{t('refer.notifications.markRead')}</button></>}
-                </p>
+                <div className="actions">
+                  <Link to={`/cases/${n.caseId}/referrals`} className="button-quiet">{t('refer.notifications.openCase')}</Link>
+                  {n.readAt ? null : <button type="button" className="button-quiet" onClick={() => void markRead(n.id)}>{t('refer.notifications.markRead')}</button>}
+                </div>
               </li>
             ))}
           </ul>

@@ -11,8 +11,10 @@ import { PageHeading } from '../../web/components/page-heading.tsx';
 import { FormError, StatusMessage, TextField } from '../../web/components/form-fields.tsx';
 import { describeError } from '../../web/error-messages.ts';
 import { useLoad } from '../../web/admin/use-load.ts';
-import type { PartnerOrganization, ReferralView, ServiceHits, ShareableField } from './referral-ui-types.ts';
+import type { DirectoryHit, PartnerOrganization, ReferralView, ShareableField } from './referral-ui-types.ts';
 import { fieldLabel, fieldOrder } from './referral-field-label.ts';
+import { DirectorySearch } from './directory-search.tsx';
+import { emptyDirectoryQuery, type DirectoryQuery } from './directory-query.ts';
 
 const inDays = (days: number): string => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
@@ -23,8 +25,8 @@ export function ReferralSendPage(): ReactElement {
   const caseId = /^\/cases\/([^/]+)\/referrals$/.exec(usePath())?.[1] ?? '';
   const referrals = useLoad(useCallback(() => api.get<ReferralView[]>(`/api/cases/${caseId}/referrals`), [api, caseId]));
   const partners = useLoad(useCallback(() => api.get<PartnerOrganization[]>('/api/referral-partners'), [api]));
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ServiceHits['results']>([]);
+  const [query, setQuery] = useState<DirectoryQuery>(emptyDirectoryQuery);
+  const [hits, setHits] = useState<DirectoryHit[]>([]);
   const [serviceId, setServiceId] = useState('');
   const [partnerId, setPartnerId] = useState('');
   const [fields, setFields] = useState<Partial<Record<ShareableField, string>>>({});
@@ -32,16 +34,13 @@ export function ReferralSendPage(): ReactElement {
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
 
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const reply = await api.get<ServiceHits>(`/api/directory/search?text=${encodeURIComponent(query)}&limit=10`);
-      setHits(reply.results);
-      if (reply.results[0]) setServiceId(reply.results[0].serviceId);
-    } catch (failure) {
-      setError(describeError(t, failure));
-    }
-  };
+  // The service list offers the results on screen. Once the user has searched, the first is chosen
+  // unless the choice is among them; the directory listed on arrival chooses nothing by itself.
+  const searched = query !== emptyDirectoryQuery;
+  const showResults = useCallback((results: DirectoryHit[]) => {
+    setHits(results);
+    setServiceId((current) => (results.some((h) => h.serviceId === current) ? current : searched ? results[0]?.serviceId ?? '' : ''));
+  }, [searched]);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -100,15 +99,16 @@ export function ReferralSendPage(): ReactElement {
           </p>
         ) : null}
       </section>
-      <form onSubmit={(e) => void search(e)} className="referral-search">
-        <TextField id="referral-search" label={t('refer.referrals.search')} value={query} onChange={setQuery} type="search" />
-        <button type="submit">{t('refer.referrals.searchButton')}</button>
-      </form>
+      <section aria-labelledby="referral-search-heading" className="referral-search">
+        <h2 id="referral-search-heading">{t('refer.referrals.search')}</h2>
+        <DirectorySearch idPrefix="referral" query={query} onSearch={setQuery} onResults={showResults} headingLevel={3} />
+      </section>
       <form onSubmit={(e) => void send(e)} className="referral-form">
         <div className="field">
           <label htmlFor="referral-service">{t('refer.referrals.service')}</label>
           <select id="referral-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)} required>
-            {hits.map((h) => <option key={h.serviceId} value={h.serviceId}>{`${h.name} (${h.organizationName})`}</option>)}
+            <option value="">{t('refer.referrals.chooseService')}</option>
+            {[...new Map(hits.map((h) => [h.serviceId, h])).values()].map((h) => <option key={h.serviceId} value={h.serviceId}>{`${h.name} (${h.organizationName})`}</option>)}
           </select>
         </div>
         <div className="field">
@@ -128,7 +128,9 @@ export function ReferralSendPage(): ReactElement {
         <TextField id="referral-until" label={t('refer.referrals.until')} type="date" value={until} onChange={setUntil} required />
         <button type="submit" className="button-primary" disabled={serviceId === ''}>{t('refer.referrals.send')}</button>
       </form>
-      <p><Link to={`/cases/${caseId}`}>{t('refer.notifications.openCase')}</Link></p>
+      <div className="actions">
+        <Link to={`/cases/${caseId}`} className="button-quiet">{t('refer.notifications.openCase')}</Link>
+      </div>
     </>
   );
 }

@@ -7,7 +7,9 @@ export type { ReferralNotification } from '../referral-notifications.ts';
 export type { PartnerOrganization } from '../referral-partners.ts';
 export type { ShareableField } from '../referral-model.ts';
 
-/** The directory search reply, as far as the referral form needs it. */
-export interface ServiceHits {
-  results: { serviceId: string; name: string; organizationName: string }[];
-}
+export type { SearchHit as DirectoryHit } from '../search.ts';
+export type { PinnedRoute as PinnedLine } from '../pinned-routes.ts';
+export type { ListingSummary } from '../store-listing.ts';
+
+/** The reply of `GET /api/directory/search`. */
+export type { SearchResult as DirectorySearchReply } from '../search.ts';

@@ -1,6 +1,7 @@
 /**
  * @module The case page (`/cases/:id`): the timeline of recommended actions in protocol order,
- * tasks, encrypted notes, documentation help, closing the case, and the way to the handoff summary.
+ * the way to refer the patient and where each referral stands, tasks, encrypted notes,
+ * documentation help, closing the case, and the way to the handoff summary.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useMessages } from '../../web/i18n.tsx';
@@ -17,6 +18,7 @@ import { CaseTasks } from './case-tasks.tsx';
 import { CaseNotes } from './case-notes.tsx';
 import { DocumentationHelp } from './documentation-help.tsx';
 import { CaseContextFacts } from './case-context-facts.tsx';
+import { CaseReferrals } from './case-referrals.tsx';
 import type { ActionStatus, Assignee, CaseAction, CaseRecord } from './respond-types.ts';
 import './respond.css';
 
@@ -41,6 +43,7 @@ export function CasePage(): ReactElement {
   const load = useCallback(() => api.get<CaseRecord>(`/api/cases/${encodeURIComponent(id)}`), [api, id]);
   const record = useLoad(load);
   const canUpdate = isPermitted(session, 'case', 'update');
+  const canRefer = isPermitted(session, 'referral', 'create');
   const [assignees, setAssignees] = useState<Assignee[]>([]);
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
@@ -108,6 +111,7 @@ export function CasePage(): ReactElement {
       <StatusMessage message={status} />
       <FormError message={error} />
       <div className="actions no-print">
+        {canRefer && open ? <Link to={`/cases/${current.id}/referrals`} className="button-secondary">{t('respond.case.refer')}</Link> : null}
         <Link to={`/cases/${current.id}/handoff`} className="button-secondary">{t('respond.case.handoff')}</Link>
         <Link to="/cases" className="button-quiet">{t('respond.case.backToList')}</Link>
       </div>
@@ -122,6 +126,7 @@ export function CasePage(): ReactElement {
         </ol>
       </section>
 
+      <CaseReferrals timeline={current.timeline} />
       <CaseTasks tasks={current.tasks} assignees={assignees} canUpdate={canUpdate && open} nameOf={nameOf}
         onAdd={(task) => change('post', '/tasks', task, t('respond.tasks.added'))}
         onComplete={(task) => change('post', `/tasks/${task.id}/complete`, undefined, t('respond.tasks.completed'))} />

@@ -2,7 +2,7 @@
  * @module The shapes the Respond pages read from the API: the server's own types, imported as types
  * only (nothing of the server's code reaches the browser bundle).
  */
-export type { CaseAction, CaseNote, CaseRecord, CaseSummary, CaseTask, ActionStatus } from '../case-store.ts';
+export type { CaseAction, CaseEvent, CaseNote, CaseRecord, CaseSummary, CaseTask, ActionStatus } from '../case-store.ts';
 export type { Handoff } from '../case-handoff.ts';
 export type { CodingResult, CodeSuggestion } from '../icd10.ts';
 export type { NoteDraft, NoteSection } from '../note-draft.ts';
