@@ -19,17 +19,20 @@ const linkColumns = ['link_id', 'resource_id', 'service_at_location_id', 'contac
 
 /** The stored form of one HSDS row, with the parent columns reads gather children by. */
 export function toStoredRow(table: HsdsTable, row: HsdsRow): Omit<Insertable<ReferRowTable>, 'organization_id'> {
-  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  let link: string | null = null;
+  for (const column of linkColumns) if ((link = textOrNull(row[column])) !== null) break;
   return {
     hsds_table: table,
     id: row.id,
     data: JSON.stringify(row),
-    ref_service: text(row.service_id),
-    ref_location: text(row.location_id),
-    ref_owner: text(row.organization_id),
-    ref_link: linkColumns.map((c) => text(row[c])).find((v) => v !== null) ?? null,
+    ref_service: textOrNull(row.service_id),
+    ref_location: textOrNull(row.location_id),
+    ref_owner: textOrNull(row.organization_id),
+    ref_link: link,
   };
 }
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Inserts or replaces rows of one table (same ids update in place). Call inside a transaction. */
 export async function writeRows(scope: OrgScope, table: HsdsTable, rows: HsdsRow[], options: { replace: boolean } = { replace: true }): Promise<void> {
@@ -80,9 +83,9 @@ export async function readServiceRecords(scope: OrgScope, serviceIds: Iterable<s
     const fresh: string[] = [];
     for (const r of rows) {
       if (!isHsdsTable(r.hsds_table)) continue;
-      const key = `${r.hsds_table}/${JSON.parse(r.data).id as string}`;
-      if (found.has(key)) continue;
       const row = JSON.parse(r.data) as HsdsRow;
+      const key = `${r.hsds_table}/${row.id}`;
+      if (found.has(key)) continue;
       found.set(key, { table: r.hsds_table, row });
       fresh.push(row.id);
     }

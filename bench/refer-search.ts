@@ -1,0 +1,158 @@
+/**
+ * `node bin/run-ts.mjs bench/refer-search.ts [--services N] [--db sqlite|postgres] [--rounds 5] [--queries 200] [--seed 1] [--json]`
+ *
+ * Directory search at scale: the generated directory (1,000,000 services by default; a smaller
+ * `--services` for a smoke run) imported once into a cached database (see refer-dataset.ts), then
+ * `lantern serve` as its own process on it. A fixed, seeded mix of searches (free text, category,
+ * distance from a US postal code, open at an instant, and all of these combined) goes one request
+ * at a time over HTTP (`GET /api/directory/search` with a clinician's API token: token, policy,
+ * validation, the search, serialization), and beside each the raw SQL statement that search issues
+ * (`compileSearchQuery`, run with `db.executeQuery` in this process on its own connection).
+ * Every round runs each search over HTTP then raw, so both see the same machine conditions; the
+ * first round is a warm-up. The server's RSS (VmRSS, and the peak VmHWM) is read from /proc after
+ * the load. Goals (issue 6): HTTP p50 ≤ 2× the raw p50; HTTP p95 < 25 ms on SQLite, < 40 ms on
+ * PostgreSQL; server RSS < 200 MB. Exits non-zero when a goal is missed.
+ */
+import { readFileSync } from 'node:fs';
+import type { CompiledQuery } from 'kysely';
+import { percentile } from './harness.ts';
+import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs } from './refer-dataset.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
+import { compileSearchQuery } from '../src/refer/search.ts';
+import { toDirectorySearch, type SearchQuery } from '../src/refer/directory-routes.ts';
+import { createRandom } from '../src/refer/synthetic-random.ts';
+import { syntheticCities } from '../src/refer/synthetic-places.ts';
+import { serviceTemplates } from '../src/refer/synthetic-services.ts';
+import type { Static } from 'typebox';
+
+type Query = Static<typeof SearchQuery>;
+type Kind = 'text' | 'category' | 'postal' | 'open' | 'combined';
+const kinds: Kind[] = ['text', 'category', 'postal', 'open', 'combined'];
+
+const words = ['shelter', 'legal', 'immigration', 'counseling', 'interpreter', 'trafficking', 'clinic', 'youth', 'crisis line', 'survivor support', 'health', 'dental'];
+
+/** A fixed mix of searches: the same seed gives the same list. */
+export function makeQueries(count: number, seed: number): { kind: Kind; query: Query }[] {
+  const random = createRandom(`refer-search-${seed}`);
+  const categories = [...new Set(serviceTemplates.flatMap((t) => t.categories))].sort();
+  // Instants spread over one week, so open-now meets day and night in every time zone.
+  const instant = (): string => new Date(Date.UTC(2026, 5, 1) + random.int(0, 7 * 96 - 1) * 15 * 60_000).toISOString();
+  const out: { kind: Kind; query: Query }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const kind = kinds[i % kinds.length]!;
+    const city = random.pick(syntheticCities);
+    if (kind === 'text') out.push({ kind, query: { text: random.pick(words) } });
+    else if (kind === 'category') out.push({ kind, query: { category: random.pick(categories) } });
+    else if (kind === 'postal') out.push({ kind, query: { postalCode: city.zip, radiusKm: random.pick([10, 25, 50]) } });
+    else if (kind === 'open') out.push({ kind, query: { openAt: instant(), category: random.pick(categories) } });
+    else out.push({ kind, query: { text: random.pick(words), postalCode: city.zip, radiusKm: 50, openAt: instant(), language: 'es' } });
+  }
+  return out;
+}
+
+function parseArgs(rest: string[]): { rounds: number; queries: number } {
+  const out = { rounds: 5, queries: 200 };
+  for (let i = 0; i < rest.length; i += 1) {
+    const flag = /^--(rounds|queries)$/.exec(rest[i]!);
+    const value = Number(rest[i + 1]);
+    if (!flag || !Number.isSafeInteger(value) || value < 1) throw new Error(`unknown or invalid option ${rest[i]}`);
+    out[flag[1] as 'rounds' | 'queries'] = value;
+    i += 1;
+  }
+  return out;
+}
+
+interface Latencies { http: number[]; raw: number[] }
+
+function summarize(l: Latencies): { httpP50: number; httpP95: number; rawP50: number; rawP95: number; ratio: number; samples: number } {
+  const httpP50 = percentile(l.http, 50);
+  const rawP50 = percentile(l.raw, 50);
+  return { httpP50, httpP95: percentile(l.http, 95), rawP50, rawP95: percentile(l.raw, 95), ratio: httpP50 / rawP50, samples: l.http.length };
+}
+
+/** The server's resident memory now and at its peak, from /proc (Linux), in MB. */
+function readRss(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+async function main(): Promise<number> {
+  const { options, rest } = parseReferArgs(process.argv.slice(2));
+  const { rounds, queries: count } = parseArgs(rest);
+  const say = (line: string): void => { process.stderr.write(`${line}\n`); };
+  say(`machine: ${describeMachine()}; database ${options.db}; ${options.services} services`);
+  const bench = await ensureImportedDatabase(options, say);
+  const server = await startServerProcess({ DATABASE_URL: bench.url, LANTERN_DATA_DIR: bench.dataDir, LOG_LEVEL: 'warn' });
+  try {
+    const atStart = readRss(server.child.pid!);
+    const headers = { authorization: `Bearer ${bench.organization.users.clinician.token}` };
+    const plan: { kind: Kind; path: string; compiled: CompiledQuery; limit: number }[] = [];
+    for (const { kind, query } of makeQueries(count, options.seed)) {
+      const search = toDirectorySearch(query);
+      plan.push({ kind, path: `/api/directory/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, compiled: await compileSearchQuery(bench.scope, search), limit: search.limit ?? 20 });
+    }
+    const byKind = new Map<Kind, Latencies>(kinds.map((k) => [k, { http: [], raw: [] }]));
+    const found: number[] = [];
+    say(`load average at start: ${formatLoad()}; ${plan.length} searches × ${rounds} rounds (+1 warm-up), one at a time`);
+    for (let round = 0; round <= rounds; round += 1) {
+      for (const step of plan) {
+        let started = performance.now();
+        const response = await fetch(`${server.url}${step.path}`, { headers });
+        const body = await response.text();
+        const http = performance.now() - started;
+        if (!response.ok) throw new Error(`${step.path} answered ${response.status}: ${body}`);
+        started = performance.now();
+        const raw = await bench.platform.data.db.executeQuery(step.compiled);
+        const rawMs = performance.now() - started;
+        if (round === 0) {
+          // The HTTP answer must be the raw statement's page, or the comparison means nothing.
+          const ids = (JSON.parse(body) as { results: { serviceId: string; serviceAtLocationId: string | null }[] }).results.map((r) => `${r.serviceId}/${r.serviceAtLocationId}`);
+          const rawIds = (raw.rows as { service_id: string; service_at_location_id: string | null }[]).slice(0, step.limit).map((r) => `${r.service_id}/${r.service_at_location_id}`);
+          if (ids.join() !== rawIds.join()) throw new Error(`${step.path}: the HTTP results differ from the raw statement's`);
+          found.push(raw.rows.length);
+          continue;
+        }
+        byKind.get(step.kind)!.http.push(http);
+        byKind.get(step.kind)!.raw.push(rawMs);
+      }
+      if (round > 0) say(`  round ${round}: load average ${formatLoad()}`);
+    }
+    const memory = readRss(server.child.pid!);
+    const all: Latencies = { http: [...byKind.values()].flatMap((l) => l.http), raw: [...byKind.values()].flatMap((l) => l.raw) };
+    const overall = summarize(all);
+    const p95Goal = options.db === 'sqlite' ? 25 : 40;
+    const goals = {
+      ratio: { goal: '≤ 2×', met: overall.ratio <= 2 },
+      p95: { goal: `< ${p95Goal} ms`, met: overall.httpP95 < p95Goal },
+      rss: { goal: '< 200 MB', met: memory.rssMb < 200 },
+    };
+    const result = {
+      db: options.db, services: options.services, rounds, searches: plan.length, loadAfter: formatLoad(),
+      emptyResults: found.filter((n) => n === 0).length,
+      overall, byKind: Object.fromEntries([...byKind].map(([k, l]) => [k, summarize(l)])), server: { ...memory, atStartMb: atStart.rssMb }, goals,
+      imported: bench.imported,
+    };
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const ms = (n: number): string => `${n.toFixed(2)} ms`;
+      const row = (name: string, s: ReturnType<typeof summarize>): string => `| ${name} | ${s.samples} | ${ms(s.httpP50)} | ${ms(s.httpP95)} | ${ms(s.rawP50)} | ${ms(s.rawP95)} | ${s.ratio.toFixed(2)}× |`;
+      process.stdout.write([
+        '', `${options.db}, ${options.services} services; load average after: ${result.loadAfter}; searches with no result: ${result.emptyResults} of ${plan.length}`,
+        '| searches | samples | HTTP p50 | HTTP p95 | raw SQL p50 | raw SQL p95 | p50 ratio |', '|---|---|---|---|---|---|---|',
+        ...kinds.map((k) => row(k, result.byKind[k]!)), row('all', overall), '',
+        `HTTP p50 / raw p50 ${overall.ratio.toFixed(2)}× (goal ≤ 2×: ${goals.ratio.met ? 'met' : 'MISSED'}); HTTP p95 ${ms(overall.httpP95)} (goal < ${p95Goal} ms: ${goals.p95.met ? 'met' : 'MISSED'})`,
+        `server RSS after the load ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB, ${atStart.rssMb.toFixed(0)} MB when it started listening (goal < 200 MB: ${goals.rss.met ? 'met' : 'MISSED'})`, '',
+      ].join('\n'));
+    }
+    return Object.values(goals).every((g) => g.met) ? 0 : 1;
+  } finally {
+    await server.kill('SIGTERM');
+    await bench.platform.close();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  return 1;
+});
