@@ -41,6 +41,7 @@ export async function importDirectory(scope: OrgScope, records: DirectoryRecords
       done += records[table].length;
       options.onProgress?.({ phase: 'rows', done, total });
     }
+    if (!fresh) await tx.refreshPlannerStatistics('refer_row');
     const services = fresh ? records.service.map((s) => s.id) : await findAffectedServices(tx, records);
     if (fresh) await insertSearchRows(tx, records, options);
     else await rebuildSearch(tx, services, options);

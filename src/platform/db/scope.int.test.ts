@@ -61,4 +61,16 @@ describe('OrgScope.insert', () => {
     const row = (await readBack(organizationId)).find((r) => r.id === 'e');
     expect(row).toMatchObject({ organization_id: organizationId, data: '{"from":"sql"}', ref_link: null });
   });
+
+  test('after a bulk write in a transaction, PostgreSQL\'s planner is told the table\'s new size', async () => {
+    const scope = platform.scope(otherId, { id: null, kind: 'system' });
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ hsds_table: 'phone', id: `p${i}`, data: '{}', ref_link: `x${i}` }));
+    await scope.transaction(async (tx) => {
+      await tx.insert('refer_row', rows);
+      await tx.refreshPlannerStatistics('refer_row');
+    });
+    if (platform.data.dialect !== 'postgres') return;
+    const { rows: stats } = await sql<{ reltuples: number }>`select reltuples from pg_class where relname = 'refer_row'`.execute(platform.data.db);
+    expect(Number(stats[0]?.reltuples)).toBeGreaterThanOrEqual(3000);
+  });
 });
