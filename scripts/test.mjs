@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: provisions what the suite needs on a fresh machine (PostgreSQL, Debian's Chromium,
-// xmllint), builds the web app, runs every test project (unit, SQLite, PostgreSQL, browser), and
-// ends with the plain summary line CI reads: "N passed, N failed".
+// xmllint, poppler-utils), builds the web app, runs every test project (unit, SQLite, PostgreSQL,
+// browser), and ends with the plain summary line CI reads: "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,9 +60,16 @@ function ensureXmllint() {
   aptInstall('libxml2-utils');
 }
 
+function ensurePoppler() {
+  if (has('pdftotext') && has('pdfinfo')) return;
+  say('installing poppler-utils (pdftotext, pdfinfo) from Debian');
+  aptInstall('poppler-utils');
+}
+
 await ensurePostgres();
 ensureChromium();
 ensureXmllint();
+ensurePoppler();
 
 say('building the web app');
 if (run(process.execPath, ['scripts/build-web.mjs']).status !== 0) process.exit(1);

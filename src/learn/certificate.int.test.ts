@@ -1,28 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pdfText } from '../../test/support/poppler.ts';
 import { startTestLantern, type TestLantern } from '../../test/support/platform.ts';
 import { bearer, givenOrganization, type TestOrganization } from '../../test/support/actors.ts';
 import { shippedCatalog } from './course-catalog.ts';
 import type { Course } from './course-model.ts';
 
-// pdftotext comes from Debian's poppler-utils; install it the way scripts/test.mjs installs tools.
-function ensurePdftotext(): void {
-  if (spawnSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' }).status === 0) return;
-  execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils'], { stdio: 'ignore' });
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-pdf-'));
-  try {
-    writeFileSync(join(dir, 'c.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-']).toString();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('certificates', () => {
   let lantern: TestLantern;
@@ -32,7 +14,6 @@ describe('certificates', () => {
   let code: string;
 
   beforeAll(async () => {
-    ensurePdftotext();
     lantern = await startTestLantern();
     org = await givenOrganization(lantern.platform.data.db, 'Riverside Health');
     course = (await shippedCatalog()).get('lantern-essentials');
@@ -48,7 +29,7 @@ describe('certificates', () => {
     const res = await lantern.app.inject({ method: 'GET', url: `/api/learn/certificates/${certificate.id}/pdf`, headers: bearer(org.users.learner.token) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
+    const text = pdfText(res.rawPayload, ['-layout']).replace(/\s+/g, ' ');
     expect(text).toContain('Certificado de finalización');
     expect(text).toContain('Test learner');
     expect(text).toContain(course.title.es!);

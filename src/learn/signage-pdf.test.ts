@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import Fastify from 'fastify';
+import { pdfText, runPoppler } from '../../test/support/poppler.ts';
 import { loadShippedReference, type NationalRoutes } from '../respond/jurisdictions.ts';
 import { loadComplianceRules } from './compliance-rules.ts';
 import { checkComplianceRules } from './compliance-rules.ts';
@@ -14,28 +11,14 @@ interface PdfLayout { pages: { width: number; height: number }[]; text: string }
 
 /** Page sizes and words as poppler's pdftotext reads them. */
 function readLayout(pdf: Buffer): PdfLayout {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-sign-'));
-  try {
-    writeFileSync(join(dir, 's.pdf'), pdf);
-    const html = execFileSync('pdftotext', ['-bbox', join(dir, 's.pdf'), '-']).toString();
-    const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
-    const text = [...html.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
-    return { pages, text };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const html = pdfText(pdf, ['-bbox']);
+  const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const text = [...html.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
+  return { pages, text };
 }
 
 /** The document's Subject as poppler's pdfinfo reads it. */
-function pdfSubject(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-sign-'));
-  try {
-    writeFileSync(join(dir, 's.pdf'), pdf);
-    return /^Subject:\s+(.*)$/m.exec(execFileSync('pdfinfo', [join(dir, 's.pdf')]).toString())?.[1] ?? '';
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const pdfSubject = (pdf: Buffer): string => /^Subject:\s+(.*)$/m.exec(runPoppler('pdfinfo', pdf))?.[1] ?? '';
 
 /** Every font size the page content sets (`/F1 32 Tf`); the streams are uncompressed by design. */
 function fontSizes(pdf: Buffer): number[] {

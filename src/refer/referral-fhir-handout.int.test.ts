@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfText } from '../../test/support/poppler.ts';
 import { startTestLantern, type TestLantern } from '../../test/support/platform.ts';
 import { bearer, givenOrganization, type TestOrganization } from '../../test/support/actors.ts';
 import { fhirSchemaErrors, fhirStructureErrors } from '../../test/support/fhir-validation.ts';
@@ -10,16 +7,6 @@ import { findNationalRoute, loadShippedReference } from '../respond/jurisdiction
 import { collectDirectory, generateDirectory } from './generate.ts';
 import { importDirectory } from './store-import.ts';
 import { findConfidentialLocationIds } from './confidential.ts';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-card-'));
-  try {
-    writeFileSync(join(dir, 'card.pdf'), pdf);
-    return execFileSync('pdftotext', [join(dir, 'card.pdf'), '-']).toString();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('referrals in FHIR, and the patient card', () => {
   let lantern: TestLantern;
