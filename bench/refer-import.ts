@@ -19,6 +19,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { generateDirectory } from '../src/refer/generate.ts';
 import { emptyDirectory, type DirectoryChunk, type HsdsRow, type HsdsTable } from '../src/refer/hsds-tables.ts';
 import { toStoredRow } from '../src/refer/store-rows.ts';
+import { bulkImportCacheMb } from '../src/refer/cli.ts';
 import { buildSearchRows } from '../src/refer/search-rows.ts';
 import { describeMachine, ensureDataset, formatLoad, openPlatform, parseReferArgs, timeImport, type ReferBenchOptions } from './refer-dataset.ts';
 
@@ -27,7 +28,7 @@ interface Timing { seconds: number; cpuSeconds: number; rows: number; searchRows
 /** Imports the cached dataset into a fresh database with Lantern's importer. */
 async function runImport(options: ReferBenchOptions, dataset: string): Promise<Timing> {
   const database = await createTestDatabase();
-  const platform = openPlatform(database.url, database.dataDir);
+  const platform = openPlatform(database.url, database.dataDir, { forImport: true });
   try {
     await migrateToLatest(platform.data.db);
     const organization = await givenOrganization(platform.data.db, 'Refer import bench');
@@ -105,9 +106,10 @@ function clock(): { run<T>(work: () => T): T; stop(): { seconds: number; cpuSeco
 
 async function rawSqlite(options: ReferBenchOptions, file: string, organizationId: string): Promise<Timing> {
   const db = new Sqlite(file);
-  // As Lantern opens its file (src/platform/db/index.ts).
+  // As `lantern directory import` opens its file (src/platform/db/index.ts, src/refer/cli.ts).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${bulkImportCacheMb * 1024}`);
   const insertRow = db.prepare(`insert into refer_row (${storedColumns.join(', ')}) values (${storedColumns.map(() => '?').join(', ')})`);
   let insertSearch: Sqlite.Statement | undefined;
   const timer = clock();

@@ -24,6 +24,8 @@ export interface Config {
   trustProxy: boolean;
   /** SQLite durability: `normal` survives a process crash, `full` also a power cut (slower). */
   sqliteSync: 'normal' | 'full';
+  /** SQLite page cache in MB for this process; undefined keeps better-sqlite3's default (16 MB). */
+  sqliteCacheMb: number | undefined;
 }
 
 export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseUrl {
@@ -53,5 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.LANTERN_JOBS !== 'off',
     trustProxy: env.LANTERN_TRUST_PROXY === 'true',
     sqliteSync: env.LANTERN_SQLITE_SYNC === 'full' ? 'full' : 'normal',
+    sqliteCacheMb: parseCacheMb(env.LANTERN_SQLITE_CACHE_MB),
   };
+}
+
+function parseCacheMb(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 1 || mb > 65536) throw new Error(`LANTERN_SQLITE_CACHE_MB must be a whole number of MB from 1 to 65536 (got "${raw}")`);
+  return mb;
 }

@@ -66,6 +66,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const data = openDatabase(config.database, {
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
     sqliteSync: config.sqliteSync,
+    ...(config.sqliteCacheMb === undefined ? {} : { sqliteCacheMb: config.sqliteCacheMb }),
     onIdleClientError: (error) => log.warn({ err: error }, 'an idle database connection was closed by the server'),
   });
   return {

@@ -8,6 +8,13 @@ import { withCommandPlatform } from '../platform/ops/command-platform.ts';
 import { resolveCommandScope, runDirectoryExport, runDirectoryImport } from './directory-commands.ts';
 import { runGenerateCommand } from './generate.ts';
 
+/**
+ * SQLite page cache for `directory import` (its own process, not the server's): an import is one
+ * transaction, and with the 16 MB default its index pages spill to the WAL and are read back
+ * over and over. It fills only as far as the import needs.
+ */
+export const bulkImportCacheMb = 1024;
+
 export function registerReferCommands(program: Command): void {
   const directory = program.command('directory').description('Work with the resource directory (HSDS 3.0).');
   directory.command('import')
@@ -19,7 +26,7 @@ export function registerReferCommands(program: Command): void {
       const result = await withCommandPlatform(async (platform) => {
         const scope = await resolveCommandScope(platform, opts.org);
         return runDirectoryImport(scope, path, { json: opts.json ?? false, onProgress: createProgressBar() });
-      });
+      }, { sqliteCacheMb: bulkImportCacheMb });
       clearProgressBar();
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       process.exitCode = result.exitCode;

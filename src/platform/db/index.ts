@@ -25,7 +25,7 @@ export interface DataLayer {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; sqliteSync?: 'normal' | 'full'; onIdleClientError?: (error: Error) => void } = {}): DataLayer {
+export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; sqliteSync?: 'normal' | 'full'; sqliteCacheMb?: number; onIdleClientError?: (error: Error) => void } = {}): DataLayer {
   if (url.kind === 'sqlite') {
     if (url.path !== ':memory:') mkdirSync(dirname(url.path), { recursive: true });
     const file = new SQLite(url.path);
@@ -38,6 +38,8 @@ export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; sql
     file.pragma(`synchronous = ${options.sqliteSync === 'full' ? 'FULL' : 'NORMAL'}`);
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
+    // Negative: a size in KiB rather than pages.
+    if (options.sqliteCacheMb !== undefined) file.pragma(`cache_size = -${options.sqliteCacheMb * 1024}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
