@@ -12,7 +12,7 @@ import { loadShippedReference } from '../respond/jurisdictions.ts';
 import { collectDirectory, generateDirectory } from './generate.ts';
 import { importDirectory } from './store-import.ts';
 import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
-import { compileSearchQuery, haversineKm, searchDirectory, type DirectorySearch } from './search.ts';
+import { compileSearchQuery, haversineKm, listTimeZones, searchDirectory, type DirectorySearch } from './search.ts';
 import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
 import { findPostalCentroid } from './postal-codes.ts';
 import type { DirectoryRecords } from './hsds-tables.ts';
@@ -157,6 +157,15 @@ describe('directory search on SQLite and PostgreSQL', () => {
     const result = await searchDirectory(here, search);
     expect(raw.rows.slice(0, 10).map((r) => r.service_id)).toEqual(result.results.map((r) => r.serviceId));
     expect(result.results.length).toBeGreaterThan(0);
+  });
+
+  test('the time zones open-now needs: every zone of the organization\'s listings, each once, on both', async () => {
+    const expected = [...new Set(rows.map((r) => r.time_zone))].sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect((await listTimeZones(here)).sort()).toEqual(expected);
+    expect((await listTimeZones(there)).sort()).toEqual(expected);
+    const nobody = await createOrganization(lantern.platform.data.db, { name: 'No listings' });
+    expect(await listTimeZones(lantern.platform.scope(nobody, { id: null, kind: 'system' }))).toEqual([]);
   });
 
   test('another organization finds nothing', async () => {

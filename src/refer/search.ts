@@ -107,10 +107,21 @@ export async function compileSearchQuery(scope: OrgScope, search: DirectorySearc
   return buildSearchQuery(scope, search, zones).compile();
 }
 
-/** The time zones of the organization's listings (open-now needs each zone's local time). */
+/**
+ * The time zones of the organization's listings (open-now needs each zone's local time). A plain
+ * `select distinct` reads every index entry (80 ms at a million listings); this steps through the
+ * `(organization_id, time_zone)` index from one zone to the next, one index probe per zone.
+ */
 export async function listTimeZones(scope: OrgScope): Promise<string[]> {
-  const rows = await scope.selectFrom('refer_search').select('time_zone').distinct().execute();
-  return rows.map((r) => r.time_zone);
+  const zones: string[] = [];
+  for (;;) {
+    let next = scope.selectFrom('refer_search').select((eb) => eb.fn.min('time_zone').as('zone'));
+    const last = zones.at(-1);
+    if (last !== undefined) next = next.where('time_zone', '>', last);
+    const zone = (await next.executeTakeFirst())?.zone;
+    if (zone === undefined || zone === null) return zones;
+    zones.push(zone);
+  }
 }
 
 interface SearchPlan {
