@@ -4,7 +4,7 @@
  * steps added, moved and removed — plus an advanced YAML/JSON text editor. Publishing runs the
  * protocol's test cases on the server; a refusal lists each failing case.
  */
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { parse, stringify } from 'yaml';
 import { useMessages } from '../../web/i18n.tsx';
 import { useSignedIn } from '../../web/session.tsx';
@@ -26,11 +26,17 @@ export function ProtocolEditorPage(): ReactElement {
   const load = useCallback(() => api.get<{ protocol: Protocol; versionId: string }>('/api/protocols/active'), [api]);
   const active = useLoad(load);
   const [draft, setDraft] = useState<Protocol>();
-  const [text, setText] = useState('');
+  // The advanced text always shows the draft as the form left it, until the program lead types in
+  // it; a later change in the form replaces unapplied text, so the two never disagree silently.
+  const [typedText, setTypedText] = useState<string>();
+  const draftText = useMemo(() => (draft ? stringify(draft) : ''), [draft]);
+  const text = typedText ?? draftText;
   const [textError, setTextError] = useState<string>();
   const [error, setError] = useState<string>();
   const [failures, setFailures] = useState<PublishFailure[]>([]);
   const [status, setStatus] = useState<string>();
+
+  useEffect(() => setTypedText(undefined), [draft]);
 
   useEffect(() => {
     if (active.data && !draft) setDraft({ ...active.data.protocol, version: nextVersion(active.data.protocol.version), status: 'active' });
@@ -115,13 +121,13 @@ export function ProtocolEditorPage(): ReactElement {
           <button type="button" className="button-secondary" onClick={() => setDraft(addStep(draft))}>{t('respond.editor.addStep')}</button>
         </div>
       </section>
-      <details className="section-card card" onToggle={(e) => { if ((e.target as HTMLDetailsElement).open) setText(stringify(draft)); }}>
+      <details className="section-card card">
         <summary className="sources"><span>{t('respond.editor.advanced')}</span></summary>
         <div className="field">
           <label htmlFor="protocol-text">{t('respond.editor.text')}</label>
           <p className="hint" id="protocol-text-hint">{t('respond.editor.textHint')}</p>
           {textError ? <p className="field-error" id="protocol-text-error">{textError}</p> : null}
-          <textarea id="protocol-text" className="code-area" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)}
+          <textarea id="protocol-text" className="code-area" spellCheck={false} value={text} onChange={(e) => setTypedText(e.target.value)}
             aria-invalid={textError ? true : undefined} aria-describedby={textError ? 'protocol-text-hint protocol-text-error' : 'protocol-text-hint'} />
         </div>
         <div className="actions"><button type="button" className="button-secondary" onClick={applyText}>{t('respond.editor.applyText')}</button></div>
