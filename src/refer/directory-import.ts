@@ -70,6 +70,7 @@ export async function importStreamed(scope: OrgScope, path: string, options: Imp
       if (!step.value.ok) throw new ImportRejected(step.value);
       await tx.refreshPlannerStatistics('refer_row');
       await rebuildSearch(tx, [...services], { onProgress: options.onProgress });
+      await tx.refreshPlannerStatistics('refer_search');
       await tx.audit({ action: 'import', resourceType: 'directory', resourceId: null, purpose: 'operations' });
       return { ok: true as const, counts: { rows, services: services.size }, warnings: step.value.warnings };
     });

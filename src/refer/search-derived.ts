@@ -17,7 +17,9 @@ registerDerivedTables({
     const byOrganization = new Map<string, string[]>();
     for (const s of services) byOrganization.set(s.organization_id, [...(byOrganization.get(s.organization_id) ?? []), s.id]);
     for (const [organizationId, ids] of byOrganization) {
-      await rebuildSearch(new OrgScope(tx, dialect, organizationId, { id: null, kind: 'system' }, null, keylessCipher), ids);
+      const scope = new OrgScope(tx, dialect, organizationId, { id: null, kind: 'system' }, null, keylessCipher);
+      await rebuildSearch(scope, ids);
+      await scope.refreshPlannerStatistics('refer_search');
     }
   },
 });

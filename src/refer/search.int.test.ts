@@ -168,6 +168,17 @@ describe('directory search on SQLite and PostgreSQL', () => {
     expect(await listTimeZones(lantern.platform.scope(nobody, { id: null, kind: 'system' }))).toEqual([]);
   });
 
+  test('on SQLite, a free-text search sorts on the page-keys index and reads only the page\'s rows whole', async () => {
+    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const compiled = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
+    const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` });
+    const steps = plan.rows.map((r) => r.detail);
+    expect(steps).toContain('SEARCH refer_search USING COVERING INDEX refer_search_page_keys (search_key=? AND organization_id=?)');
+    // The page (at most limit + 1 rows) drives the outer join, not the organization's listings.
+    expect(steps).toContain('SCAN page');
+    expect(steps.filter((s) => s.startsWith('SEARCH refer_search USING INTEGER PRIMARY KEY'))).toHaveLength(1);
+  });
+
   test('another organization finds nothing', async () => {
     const otherId = await createOrganization(lantern.platform.data.db, { name: 'Nobody' });
     const result = await searchDirectory(lantern.platform.scope(otherId, { id: null, kind: 'system' }), { category: 'housing' });

@@ -45,6 +45,7 @@ export async function importDirectory(scope: OrgScope, records: DirectoryRecords
     const services = fresh ? records.service.map((s) => s.id) : await findAffectedServices(tx, records);
     if (fresh) await insertSearchRows(tx, records, options);
     else await rebuildSearch(tx, services, options);
+    await tx.refreshPlannerStatistics('refer_search');
     await tx.audit({ action: 'import', resourceType: 'directory', resourceId: null, purpose: 'operations' });
     return { rows, services: services.length };
   });

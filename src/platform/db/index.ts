@@ -38,6 +38,9 @@ export function openDatabase(url: DatabaseUrl, options: { poolSize?: number; sql
     file.pragma(`synchronous = ${options.sqliteSync === 'full' ? 'FULL' : 'NORMAL'}`);
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
+    // ANALYZE samples about this many rows per index instead of reading the whole table, so
+    // refreshing planner statistics after an import takes milliseconds at any size.
+    file.pragma('analysis_limit = 1000');
     // Negative: a size in KiB rather than pages.
     if (options.sqliteCacheMb !== undefined) file.pragma(`cache_size = -${options.sqliteCacheMb * 1024}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });

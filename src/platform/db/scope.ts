@@ -72,14 +72,15 @@ export class OrgScope {
   }
 
   /**
-   * After a bulk write, tells PostgreSQL's planner how large a table now is. Rows written in a
-   * still-open transaction are invisible to autovacuum, so without this the reads that follow
+   * After a bulk write, tells the planner how large a table now is. On PostgreSQL, rows written in
+   * a still-open transaction are invisible to autovacuum, so without this the reads that follow
    * (an import reading back what it wrote) are planned for the old, near-empty table: sequential
-   * scans that made a 200,000-service import run for over an hour. SQLite plans from its indexes
-   * and needs nothing.
+   * scans that made a 200,000-service import run for over an hour. SQLite keeps no statistics
+   * until asked; without them it guesses that few rows share an organization, and a search joins
+   * the wrong way round (see the page-keys index in src/refer/search.ts).
    */
   async refreshPlannerStatistics(table: OrgTable): Promise<void> {
-    if (this.dialect === 'postgres') await sql`analyze ${sql.table(table)}`.execute(this.db);
+    await sql`analyze ${sql.table(table)}`.execute(this.db);
   }
 
   /** Appends an audit event for the caller; inside `transaction`, it lands with the change. */
