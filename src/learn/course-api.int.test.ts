@@ -191,4 +191,19 @@ describe('double submits', () => {
     const certificates = (await lantern.app.inject({ method: 'GET', url: '/api/learn/certificates', headers })).json().certificates;
     expect(certificates).toHaveLength(1);
   });
+
+  test('ten saves of the same step at once (two devices, a double click) all succeed and keep it once', async () => {
+    const headers = bearer(org.users.learner.token);
+    const { enrolment } = (await lantern.app.inject({ method: 'POST', url: '/api/learn/enrolments', headers, payload: { courseId: course.id } })).json();
+    const module = course.modules[0]!;
+    const step = { kind: 'lesson', moduleId: module.id, lessonId: module.lessons[0]!.id };
+    const save = () => lantern.app.inject({ method: 'POST', url: `/api/learn/enrolments/${enrolment.id}/steps`, headers, payload: step });
+    for (let round = 0; round < 3; round += 1) {
+      const saves = await Promise.all(Array.from({ length: 10 }, save));
+      expect(saves.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    }
+    const progress = (await lantern.app.inject({ method: 'GET', url: `/api/learn/enrolments/${enrolment.id}`, headers })).json().progress;
+    expect(progress.steps.filter((s: { key: string }) => s.key === `lesson:${module.id}/${step.lessonId}`)).toHaveLength(1);
+    expect(progress.lessonsViewed).toBe(1);
+  });
 });

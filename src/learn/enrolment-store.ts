@@ -117,24 +117,18 @@ export async function listEnrolments(scope: OrgScope, learner: Learner, filter: 
  * The enrolment's first step launches the course, and a lesson's first view completes it, for xAPI.
  */
 export async function saveStep(scope: OrgScope, enrolment: LearnEnrolmentTable, step: Pick<LearnStepTable, 'step_key' | 'kind' | 'course_version' | 'answer' | 'correct'>, lesson?: { moduleId: string; lessonId: string }): Promise<void> {
-  const write = (): Promise<void> => scope.transaction(async (tx) => {
+  await scope.transaction(async (tx) => {
     const at = now();
     const course = { courseId: enrolment.course_id, courseVersion: step.course_version, language: enrolment.language, registration: enrolment.id };
     const started = await tx.selectFrom('learn_step').select('id').where('enrolment_id', '=', enrolment.id).limit(1).executeTakeFirst();
     if (!started) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'launched' });
-    // Delete-then-insert keeps the upsert portable across SQLite and PostgreSQL through the scope.
-    const replaced = await tx.deleteFrom('learn_step').where('enrolment_id', '=', enrolment.id).where('step_key', '=', step.step_key).executeTakeFirst();
-    await tx.insert('learn_step', { id: randomUUID(), enrolment_id: enrolment.id, at, ...step });
+    // Insert-if-absent, then update: the same step saved at once from two devices (or a double
+    // click) waits for the other save instead of failing on the unique key.
+    const firstTime = await tx.insertIfAbsent('learn_step', { id: randomUUID(), enrolment_id: enrolment.id, at, ...step }, ['enrolment_id', 'step_key']);
+    if (!firstTime) await tx.updateTable('learn_step').set({ at, ...step }).where('enrolment_id', '=', enrolment.id).where('step_key', '=', step.step_key).execute();
     await tx.updateTable('learn_enrolment').set({ last_step: step.step_key, updated_at: at }).where('id', '=', enrolment.id).execute();
-    if (lesson && Number(replaced.numDeletedRows) === 0) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'lesson-completed', ...lesson });
+    if (lesson && firstTime) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'lesson-completed', ...lesson });
   });
-  try {
-    await write();
-  } catch (error) {
-    // The same step saved twice at once (two devices): write it again over the one that won.
-    if (!isUniqueViolation(error)) throw error;
-    await write();
-  }
 }
 
 /** The learner's progress through the course, with every saved step. */

@@ -52,6 +52,18 @@ export class OrgScope {
     await this.db.insertInto(table as OrgTable).values(list.map((row) => ({ ...row, organization_id: this.organizationId })) as never).execute();
   }
 
+  /**
+   * An INSERT of one row that does nothing when a row with the same `uniqueColumns` exists; true when
+   * it inserted. On PostgreSQL a concurrent insert of the same key is waited for, not an error.
+   */
+  async insertIfAbsent<T extends OrgTable>(table: T, row: Omit<Insertable<Database[T]>, 'organization_id'>, uniqueColumns: readonly (keyof Database[T] & string)[]): Promise<boolean> {
+    const result = await this.db.insertInto(table as OrgTable)
+      .values({ ...row, organization_id: this.organizationId } as never)
+      .onConflict((oc) => oc.columns(uniqueColumns as never).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
   /** An UPDATE bound to this organization. */
   updateTable<T extends OrgTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
     const query = this.db.updateTable(table as OrgTable) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
