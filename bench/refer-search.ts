@@ -3,10 +3,11 @@
  *
  * Directory search at scale: the generated directory (1,000,000 services by default; a smaller
  * `--services` for a smoke run) imported once into a cached database (see refer-dataset.ts), then
- * `lantern serve` as its own process on it. A fixed, seeded mix of searches (free text, category,
- * distance from a US postal code, open at an instant, and all of these combined) goes one request
- * at a time over HTTP (`GET /api/directory/search` with a clinician's API token: token, policy,
- * validation, the search, serialization), and beside each the raw SQL statement that search issues
+ * `lantern serve` as its own process on it, compiled as operators run it. A fixed, seeded mix of
+ * searches (free text, category, distance from a US postal code, open at an instant, and all of
+ * these combined) goes one request at a time over HTTP (`GET /api/directory/search` with a
+ * clinician's API token: token, policy, validation, the search, serialization), and beside each
+ * the raw SQL statement that search issues
  * (`compileSearchQuery`, run with `db.executeQuery` in this process on its own connection).
  * Every round runs each search over HTTP then raw, so both see the same machine conditions; the
  * first round is a warm-up. The server's RSS (VmRSS, and the peak VmHWM) is read from /proc after
@@ -14,9 +15,12 @@
  * PostgreSQL; server RSS < 200 MB. Exits non-zero when a goal is missed.
  */
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import type { CompiledQuery } from 'kysely';
 import { percentile } from './harness.ts';
-import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs } from './refer-dataset.ts';
+import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs, repoRoot } from './refer-dataset.ts';
+import { isFresh } from '../scripts/freshness.mjs';
+import { serverBuildStamp, serverSources } from '../scripts/server-build.mjs';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { compileSearchQuery } from '../src/refer/search.ts';
 import { toDirectorySearch, type SearchQuery } from '../src/refer/directory-routes.ts';
@@ -83,6 +87,9 @@ async function main(): Promise<number> {
   const say = (line: string): void => { process.stderr.write(`${line}\n`); };
   say(`machine: ${describeMachine()}; database ${options.db}; ${options.services} services`);
   const bench = await ensureImportedDatabase(options, say);
+  // The server as operators run it: compiled (docs/decisions/0008-compiled-server.md), not under tsx.
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-needed'], { cwd: repoRoot, stdio: 'inherit' });
+  if (built.status !== 0 || !isFresh(serverBuildStamp, serverSources)) throw new Error('the server build failed');
   const server = await startServerProcess({ DATABASE_URL: bench.url, LANTERN_DATA_DIR: bench.dataDir, LOG_LEVEL: 'warn' });
   try {
     const atStart = readRss(server.child.pid!);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: provisions what the suite needs on a fresh machine (PostgreSQL, Debian's Chromium,
-// xmllint, poppler-utils), builds the web app, runs every test project (unit, SQLite, PostgreSQL,
+// xmllint, poppler-utils), builds the web app and the server, runs every test project (unit, SQLite, PostgreSQL,
 // browser), and ends with the plain summary line CI reads: "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -73,6 +73,9 @@ ensurePoppler();
 
 say('building the web app');
 if (run(process.execPath, ['scripts/build-web.mjs']).status !== 0) process.exit(1);
+// Tests that start `lantern serve` as its own process then run the compiled build, as operators do.
+say('building the server');
+if (run(process.execPath, ['scripts/build-server.mjs']).status !== 0) process.exit(1);
 
 const reportDir = mkdtempSync(join(tmpdir(), 'lantern-vitest-'));
 const report = join(reportDir, 'report.json');

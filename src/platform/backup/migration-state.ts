@@ -1,26 +1,9 @@
 /**
  * @module The schema's migration state, as a backup records it and a restore reproduces it: the
- * names of the applied migrations, read through Kysely's Migrator over the same folder migrate.ts uses.
+ * names of the applied migrations, read through migrate.ts's migrator.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from '../db/index.ts';
-
-const migrationsDir = fileURLToPath(new URL('../db/migrations', import.meta.url));
-
-const provider: MigrationProvider = {
-  async getMigrations() {
-    const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort()) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
-    }
-    return migrations;
-  },
-};
-
-const migrator = (db: Db): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
+import { migrator } from '../db/migrate.ts';
 
 export interface MigrationState {
   /** Every migration this version of Lantern ships, in order. */

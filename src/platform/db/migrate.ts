@@ -11,17 +11,20 @@ import type { Db } from './index.ts';
 
 const migrationsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 
+// `.ts` when Lantern runs from its sources, `.js` in the compiled build (build/); a migration's
+// name is the file name without it, so both record the same names.
 const folderProvider: MigrationProvider = {
   async getMigrations() {
     const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort()) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
+    for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}-.+\.[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort()) {
+      migrations[file.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
     }
     return migrations;
   },
 };
 
-function migrator(db: Db): Migrator {
+/** Kysely's migrator over the one migration folder (backups read the same state through it). */
+export function migrator(db: Db): Migrator {
   return new Migrator({ db, provider: folderProvider, allowUnorderedMigrations: true });
 }
 

@@ -1,0 +1,3 @@
+export const serverBuildStamp: string;
+export const serverSources: string[];
+export const compiledEntry: string;
