@@ -240,6 +240,32 @@ describe('directory and HSDS API', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update']);
   });
 
+  test('the same listing saved ten times at once (two editors, a double click): one created, each save whole, listed once', async () => {
+    const lead = org.users['program-lead'].token;
+    const id = '4c0f7d1a-8e2b-4b55-9d61-3a7e5f0c2d01';
+    const service = (name: string, phone: string) => ({
+      id, organization_id: records.organization[0]?.id, name, status: 'active', description: 'Walk-in legal clinic on Tuesdays.',
+      phones: [{ id: `${id.slice(0, -2)}${phone}`, number: `555-01${phone}` }],
+    });
+    const creates = await Promise.all(Array.from({ length: 10 }, () =>
+      lantern.app.inject({ method: 'POST', url: '/api/directory/services', headers: bearer(lead), payload: { service: service('Quayside legal clinic', '10') } })));
+    expect(creates.map((r) => r.statusCode).sort()).toEqual([201, ...Array(9).fill(409)]);
+    for (let round = 0; round < 3; round += 1) {
+      const saves = await Promise.all(Array.from({ length: 10 }, (_, i) => lantern.app.inject({
+        method: 'PUT', url: `/api/directory/services/${id}`, headers: bearer(lead), payload: { service: service(`Quayside legal clinic ${round}${i}`, String(20 + i)) },
+      })));
+      expect(saves.map((r) => r.statusCode), saves.map((r) => r.body).join('\n')).toEqual(Array(10).fill(200));
+    }
+    // One of the saves won whole: its name with its own phone, not a mix, and one search row.
+    const stored = (await get(`/api/directory/services/${id}`, reader())).json() as { name: string; phones: { number: string }[] };
+    const winner = Number(stored.name.slice(-1));
+    expect(stored.name).toMatch(/^Quayside legal clinic 2\d$/);
+    expect(stored.phones.map((p) => p.number)).toEqual([`555-01${20 + winner}`]);
+    const found = (await get('/api/directory/search?text=quayside', reader())).json();
+    expect(found.results.map((r: { name: string }) => r.name)).toEqual([stored.name]);
+    expect((await lantern.app.inject({ method: 'DELETE', url: `/api/directory/services/${id}`, headers: bearer(lead) })).statusCode).toBe(204);
+  });
+
   test('another organization sees none of it, and roles without directory access are refused', async () => {
     const elsewhere = other.users.clinician.token;
     expect((await get('/hsds/services', elsewhere)).json().total_items).toBe(0);

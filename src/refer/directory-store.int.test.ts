@@ -108,6 +108,21 @@ describe('directory store', () => {
     expect(found.results.map((r) => r.serviceId)).toContain(original.id);
   });
 
+  test('three imports of the same directory at once all succeed and leave it once (rows and search)', async () => {
+    const target = await newScope('Imports at once');
+    const records = await collectDirectory(generateDirectory({ services: 30, seed: 8 }));
+    const dir = join(work, 'at-once');
+    await runGenerateCommand({ services: 30, seed: 8, out: dir });
+    // Two ways in at once: parsed records, and the streamed tabular import of the same directory.
+    const outcomes = await Promise.all([importDirectory(target, records), importPath(target, dir, { stream: true }), importDirectory(target, records)]);
+    expect(outcomes[1]).toMatchObject({ ok: true });
+    const once = await newScope('Imported once');
+    await importDirectory(once, records);
+    expect(await count(target)).toBe(await count(once));
+    const searchRows = async (s: OrgScope): Promise<number> => Number((await s.selectFrom('refer_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await searchRows(target)).toBe(await searchRows(once));
+  });
+
   test('the import command prints a JSON summary, or every error and writes nothing', async () => {
     const target = await newScope('Command');
     const good = await runDirectoryImport(target, join(examples, 'csv'), { json: true });

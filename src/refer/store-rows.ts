@@ -34,7 +34,14 @@ export function toStoredRow(table: HsdsTable, row: HsdsRow): Omit<Insertable<Ref
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** Inserts or replaces rows of one table (same ids update in place). Call inside a transaction. */
+/**
+ * The lock every write to an organization's directory takes first (imports, listing saves and
+ * deletes): they read, then delete and rewrite rows, and two at once would collide on the same ids
+ * or leave a listing twice in search.
+ */
+export const directoryWrites = 'directory';
+
+/** Inserts or replaces rows of one table (same ids update in place). Call inside a transaction holding `directoryWrites`. */
 export async function writeRows(scope: OrgScope, table: HsdsTable, rows: HsdsRow[], options: { replace: boolean } = { replace: true }): Promise<void> {
   for (let start = 0; start < rows.length; start += writeBatch) {
     const batch = rows.slice(start, start + writeBatch);

@@ -4,8 +4,7 @@
  * changed, removed or inserted row breaks the chain at a point `verifyAuditChain` names.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Db, Tx, Dialect } from '../db/index.ts';
+import { lockForTransaction, type Db, type Tx, type Dialect } from '../db/index.ts';
 import type { AuditEventTable } from '../db/schema.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -37,16 +36,10 @@ export function hashEvent(event: ChainFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-// One chain per organization must be appended to one writer at a time. SQLite serializes writers
-// already; on PostgreSQL a transaction-scoped advisory lock keyed by the organization does it.
-async function lockChain(tx: Tx, dialect: Dialect, organizationId: string): Promise<void> {
-  if (dialect !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`.execute(tx);
-}
-
 /** Appends one event to the organization's chain. Call it inside the change's transaction. */
 export async function recordAudit(tx: Tx, dialect: Dialect, entry: AuditEntry, now = new Date()): Promise<void> {
-  await lockChain(tx, dialect, entry.organizationId);
+  // One chain per organization is appended to by one writer at a time.
+  await lockForTransaction(tx, dialect, `audit:${entry.organizationId}`);
   const last = await tx
     .selectFrom('platform_audit_event')
     .select(['seq', 'hash'])

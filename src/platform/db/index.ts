@@ -89,6 +89,16 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
   return db.transaction().execute(work);
 }
 
+/**
+ * Makes transactions that name the same `key` run one after another: the lock is held until this
+ * transaction ends. SQLite serializes writers already; PostgreSQL takes an advisory lock, which also
+ * covers a row that does not exist yet (two creates of the same id).
+ */
+export async function lockForTransaction(tx: Tx, dialect: Dialect, key: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+}
+
 /** True when the database answers a trivial query. */
 export async function isReachable(db: Db): Promise<boolean> {
   try {

@@ -6,7 +6,7 @@
  */
 import { CompiledQuery, sql, type Insertable, type SelectQueryBuilder, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Db, Tx, Dialect } from './index.ts';
+import { lockForTransaction, type Db, type Tx, type Dialect } from './index.ts';
 import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import type { Cipher } from '../crypto/cipher.ts';
 import { incrementCounter, monthOf } from '../ops/counters.ts';
@@ -74,6 +74,15 @@ export class OrgScope {
   deleteFrom<T extends OrgTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
     const query = this.db.deleteFrom(table as OrgTable) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
     return query.where(this.db.dynamic.ref(`${table}.organization_id`), '=', this.organizationId);
+  }
+
+  /**
+   * Inside `transaction`: makes other transactions of this organization that lock the same `name`
+   * wait until this one ends (read, check and rewrite without another writer in between).
+   */
+  async lock(name: string): Promise<void> {
+    if (!this.db.isTransaction) throw new Error('OrgScope.lock is only meaningful inside a transaction');
+    await lockForTransaction(this.db as Tx, this.dialect, `${this.organizationId}:${name}`);
   }
 
   /** Runs `work` in one transaction with a scope bound to it (nested calls reuse it). */
