@@ -22,37 +22,9 @@ import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs, re
 import { isFresh } from '../scripts/freshness.mjs';
 import { serverBuildStamp, serverSources } from '../scripts/server-build.mjs';
 import { startServerProcess } from '../test/support/server-process.ts';
-import { compileSearchQuery } from '../src/refer/search.ts';
-import { toDirectorySearch, type SearchQuery } from '../src/refer/directory-routes.ts';
-import { createRandom } from '../src/refer/synthetic-random.ts';
-import { syntheticCities } from '../src/refer/synthetic-places.ts';
-import { serviceTemplates } from '../src/refer/synthetic-services.ts';
-import type { Static } from 'typebox';
-
-type Query = Static<typeof SearchQuery>;
-type Kind = 'text' | 'category' | 'postal' | 'open' | 'combined';
-const kinds: Kind[] = ['text', 'category', 'postal', 'open', 'combined'];
-
-const words = ['shelter', 'legal', 'immigration', 'counseling', 'interpreter', 'trafficking', 'clinic', 'youth', 'crisis line', 'survivor support', 'health', 'dental'];
-
-/** A fixed mix of searches: the same seed gives the same list. */
-export function makeQueries(count: number, seed: number): { kind: Kind; query: Query }[] {
-  const random = createRandom(`refer-search-${seed}`);
-  const categories = [...new Set(serviceTemplates.flatMap((t) => t.categories))].sort();
-  // Instants spread over one week, so open-now meets day and night in every time zone.
-  const instant = (): string => new Date(Date.UTC(2026, 5, 1) + random.int(0, 7 * 96 - 1) * 15 * 60_000).toISOString();
-  const out: { kind: Kind; query: Query }[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const kind = kinds[i % kinds.length]!;
-    const city = random.pick(syntheticCities);
-    if (kind === 'text') out.push({ kind, query: { text: random.pick(words) } });
-    else if (kind === 'category') out.push({ kind, query: { category: random.pick(categories) } });
-    else if (kind === 'postal') out.push({ kind, query: { postalCode: city.zip, radiusKm: random.pick([10, 25, 50]) } });
-    else if (kind === 'open') out.push({ kind, query: { openAt: instant(), category: random.pick(categories) } });
-    else out.push({ kind, query: { text: random.pick(words), postalCode: city.zip, radiusKm: 50, openAt: instant(), language: 'es' } });
-  }
-  return out;
-}
+import { compileSearchQuery, runSearchSteps } from '../src/refer/search.ts';
+import { toDirectorySearch } from '../src/refer/directory-routes.ts';
+import { kinds, makeQueries, type Kind } from './refer-search-queries.ts';
 
 function parseArgs(rest: string[]): { rounds: number; queries: number } {
   const out = { rounds: 5, queries: 200 };
@@ -94,10 +66,10 @@ async function main(): Promise<number> {
   try {
     const atStart = readRss(server.child.pid!);
     const headers = { authorization: `Bearer ${bench.organization.users.clinician.token}` };
-    const plan: { kind: Kind; path: string; compiled: CompiledQuery; limit: number }[] = [];
+    const plan: { kind: Kind; path: string; compiled: CompiledQuery[]; limit: number }[] = [];
     for (const { kind, query } of makeQueries(count, options.seed)) {
       const search = toDirectorySearch(query);
-      plan.push({ kind, path: `/api/directory/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, compiled: await compileSearchQuery(bench.scope, search), limit: search.limit ?? 20 });
+      plan.push({ kind, path: `/api/directory/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, compiled: (await compileSearchQuery(bench.scope, search)).steps, limit: search.limit ?? 20 });
     }
     const byKind = new Map<Kind, Latencies>(kinds.map((k) => [k, { http: [], raw: [] }]));
     const found: number[] = [];
@@ -110,7 +82,8 @@ async function main(): Promise<number> {
         const http = performance.now() - started;
         if (!response.ok) throw new Error(`${step.path} answered ${response.status}: ${body}`);
         started = performance.now();
-        const raw = await bench.platform.data.db.executeQuery(step.compiled);
+        // The same steps the server runs, in the same order, each stopping where the server stops.
+        const raw = await runSearchSteps(step.compiled.map((compiled) => async () => (await bench.platform.data.db.executeQuery(compiled)).rows), step.limit);
         const rawMs = performance.now() - started;
         if (round === 0) {
           // The HTTP answer must be the raw statement's page, or the comparison means nothing.

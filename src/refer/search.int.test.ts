@@ -12,10 +12,11 @@ import { loadShippedReference } from '../respond/jurisdictions.ts';
 import { collectDirectory, generateDirectory } from './generate.ts';
 import { importDirectory } from './store-import.ts';
 import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
-import { compileSearchQuery, haversineKm, listTimeZones, searchDirectory, type DirectorySearch } from './search.ts';
+import { compileSearchQuery, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
 import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
 import { findPostalCentroid } from './postal-codes.ts';
 import type { DirectoryRecords } from './hsds-tables.ts';
+import { CONFIDENTIAL_LOCATION_TERM_ID } from './confidential.ts';
 
 // The same directory on this project's database and on the other kind, so every query is run on
 // SQLite and PostgreSQL and the answers compared, and both against a plain-JavaScript oracle.
@@ -153,7 +154,7 @@ describe('directory search on SQLite and PostgreSQL', () => {
   test('the compiled statement a benchmark runs raw returns the rows the search returns', async () => {
     const search: DirectorySearch = { category: 'legal', openAt, language: 'es', limit: 10 };
     const compiled = await compileSearchQuery(here, search);
-    const raw = await lantern.platform.data.db.executeQuery<{ service_id: string }>(compiled);
+    const raw = await runSearchSteps(compiled.steps.map((step) => async () => (await lantern.platform.data.db.executeQuery<{ service_id: string }>(step)).rows), compiled.limit);
     const result = await searchDirectory(here, search);
     expect(raw.rows.slice(0, 10).map((r) => r.service_id)).toEqual(result.results.map((r) => r.serviceId));
     expect(result.results.length).toBeGreaterThan(0);
@@ -170,13 +171,67 @@ describe('directory search on SQLite and PostgreSQL', () => {
 
   test('on SQLite, a free-text search sorts on the page-keys index and reads only the page\'s rows whole', async () => {
     const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
-    const compiled = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
-    const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` });
+    const { steps: [compiled, ...more] } = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
+    expect(more).toEqual([]);
+    const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled!, sql: `explain query plan ${compiled!.sql}` });
     const steps = plan.rows.map((r) => r.detail);
     expect(steps).toContain('SEARCH refer_search USING COVERING INDEX refer_search_page_keys (search_key=? AND organization_id=?)');
     // The page (at most limit + 1 rows) drives the outer join, not the organization's listings.
     expect(steps).toContain('SCAN page');
     expect(steps.filter((s) => s.startsWith('SEARCH refer_search USING INTEGER PRIMARY KEY'))).toHaveLength(1);
+  });
+
+  test('the circles around a point answer exactly the pages of the whole statement, on both', async () => {
+    const small: SearchTuning = { ringsKm: [2, 6, 12] };
+    const whole: SearchTuning = { ringsKm: [] };
+    // The listing with the most others within 10 km, so that small circles around it can fill a page.
+    const placed = rows.filter((r) => r.latitude != null).map((r) => ({ latitude: Number(r.latitude), longitude: Number(r.longitude) }));
+    const near = placed.map((p) => ({ p, n: placed.filter((q) => haversineKm(p, q) <= 10).length })).sort((a, b) => b.n - a.n)[0]!.p;
+    const searches: DirectorySearch[] = [
+      { near, radiusKm: 50 }, { near, radiusKm: 50, text: 'shelter' }, { near, radiusKm: 30, category: 'legal', language: 'es' },
+      { near, radiusKm: 10, openAt }, { near, radiusKm: 80, free: true },
+    ];
+    const narrowedAnswers: string[] = [];
+    for (const search of searches) {
+      for (const offset of [0, 5, 20]) {
+        for (const [scope, db] of [[here, lantern.platform.data.db], [there, other.platform.data.db]] as const) {
+          const page = { ...search, limit: 5, offset };
+          const expected = await searchDirectory(scope, page, whole);
+          const actual = await searchDirectory(scope, page, small);
+          expect(actual, `${JSON.stringify(page)} on ${scope.dialect}`).toEqual(expected);
+          const compiled = await compileSearchQuery(scope, page, small);
+          const { step } = await runSearchSteps(compiled.steps.map((q) => async () => (await db.executeQuery(q)).rows), compiled.limit);
+          if (step < compiled.steps.length - 1) narrowedAnswers.push(`${JSON.stringify(page)} ${scope.dialect}`);
+        }
+      }
+    }
+    // The circles must really answer some of these, on both databases, or this proves nothing.
+    for (const dialect of ['sqlite', 'postgres']) expect(narrowedAnswers.filter((a) => a.endsWith(dialect)).length, dialect).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a circle, not its box, decides: a listing just outside a small box still comes before the box\'s corners', async () => {
+    // Around one point: every listing but one in the corners of the 2 km circle's box (2.7 km away),
+    // that one on an axis at 2.3 km, outside the box. The box alone holds a full page of corners;
+    // the circle holds none of them, so the search must go on and put the 2.3 km listing first.
+    const center = { latitude: 39.7392, longitude: -104.9903 };
+    const kmLat = 1 / 111.195;
+    const kmLon = kmLat / Math.cos((center.latitude * Math.PI) / 180);
+    const small = await collectDirectory(generateDirectory({ services: 12, seed: 5 }));
+    small.attribute = small.attribute.filter((a) => a.taxonomy_term_id !== CONFIDENTIAL_LOCATION_TERM_ID);
+    small.location.forEach((location, i) => {
+      const corner = [[1, 1], [1, -1], [-1, 1], [-1, -1]][i % 4]!;
+      location.latitude = i === 0 ? center.latitude + 2.3 * kmLat : center.latitude + corner[0]! * 1.9 * kmLat;
+      location.longitude = i === 0 ? center.longitude : center.longitude + corner[1]! * 1.9 * kmLon;
+    });
+    expect(small.location.length).toBeGreaterThanOrEqual(8);
+    for (const platform of [lantern.platform, other.platform]) {
+      const scope = platform.scope(await createOrganization(platform.data.db, { name: 'Corners' }), { id: null, kind: 'system' });
+      await importDirectory(scope, small);
+      const page = { near: center, radiusKm: 20, limit: 5 };
+      const whole = await searchDirectory(scope, page, { ringsKm: [] });
+      expect(whole.results[0]?.distanceKm, scope.dialect).toBeCloseTo(2.3, 1);
+      expect(await searchDirectory(scope, page, { ringsKm: [2, 6] }), scope.dialect).toEqual(whole);
+    }
   });
 
   test('another organization finds nothing', async () => {

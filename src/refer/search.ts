@@ -81,11 +81,23 @@ const kmPerDegree = 111.195;
 const defaultRadiusKm = 80;
 const coarseKm = 5;
 
+/**
+ * How a search narrows the rows it reads before the statement that always answers (see
+ * `searchSteps`). The defaults suit a directory of any size; tests set others to reach each step.
+ */
+export interface SearchTuning {
+  /** Distance-ordered searches first look within these radii (km), smallest first. */
+  ringsKm: readonly number[];
+}
+
+export const defaultTuning: SearchTuning = { ringsKm: [1, 4, 16] };
+
 /** Runs a search for the scope's organization. */
-export async function searchDirectory(scope: OrgScope, search: DirectorySearch): Promise<SearchResult> {
+export async function searchDirectory(scope: OrgScope, search: DirectorySearch, tuning: SearchTuning = defaultTuning): Promise<SearchResult> {
   const zones = search.openAt ? await listTimeZones(scope) : [];
   const plan = planSearch(search);
-  const rows = await buildSearchQuery(scope, search, zones).execute();
+  const steps = searchSteps(plan, tuning).map((access) => () => buildSearchQuery(scope, search, zones, access).execute());
+  const { rows } = await runSearchSteps(steps, plan.limit);
   const at = search.openAt ?? new Date();
   // One week slot per time zone on the page: building an Intl formatter per hit would cost more than the query.
   const slots = new Map<string, number>();
@@ -99,12 +111,43 @@ export async function searchDirectory(scope: OrgScope, search: DirectorySearch):
 }
 
 /**
- * The search's one statement, compiled (SQL text and parameters) as the database receives it, so a
- * benchmark can run it raw (`db.executeQuery(compiled)`) beside the HTTP call.
+ * The search's statements, compiled (SQL text and parameters) as the database receives them, so a
+ * benchmark can run them raw (`db.executeQuery`) through `runSearchSteps`, beside the HTTP call.
  */
-export async function compileSearchQuery(scope: OrgScope, search: DirectorySearch): Promise<CompiledQuery> {
+export async function compileSearchQuery(scope: OrgScope, search: DirectorySearch, tuning: SearchTuning = defaultTuning): Promise<{ steps: CompiledQuery[]; limit: number }> {
   const zones = search.openAt ? await listTimeZones(scope) : [];
-  return buildSearchQuery(scope, search, zones).compile();
+  const plan = planSearch(search);
+  return { steps: searchSteps(plan, tuning).map((access) => buildSearchQuery(scope, search, zones, access).compile()), limit: plan.limit };
+}
+
+/**
+ * Runs a search's steps in order. A step that fills the page (limit + 1 rows) is the answer: each
+ * narrowed step keeps only rows that come before every row it leaves out, so a full page from it
+ * is the page the last step would give. The last step answers whatever it returns.
+ */
+export async function runSearchSteps<R>(steps: (() => Promise<R[]>)[], limit: number): Promise<{ rows: R[]; step: number }> {
+  for (let step = 0; ; step += 1) {
+    const rows = await steps[step]!();
+    if (step === steps.length - 1 || rows.length > limit) return { rows, step };
+  }
+}
+
+/** Narrowing of one step (none: the whole statement). */
+interface StepAccess {
+  /** Only listings within this radius (a circle, not the box), for distance-ordered searches. */
+  ringKm?: number;
+}
+
+/**
+ * Why steps: sorting every match of a broad search is what made searches slow at scale
+ * (docs/benchmarks.md, Refer). A distance search sorted every listing in its radius, thousands in
+ * a city, to show the nearest twenty; it now looks in small circles around the point first: if a
+ * circle holds a full page, nothing outside it can come first. Otherwise the next circle, and
+ * finally the statement over the whole radius.
+ */
+function searchSteps(plan: SearchPlan, tuning: SearchTuning): StepAccess[] {
+  if (!plan.point) return [{}];
+  return [...tuning.ringsKm.filter((km) => km < plan.radiusKm).map((ringKm) => ({ ringKm })), {}];
 }
 
 /**
@@ -159,7 +202,7 @@ function planSearch(search: DirectorySearch): SearchPlan {
  * The search as one SELECT (one row more than the page, to tell whether more follow). Exposed so
  * a benchmark can compile it and run the raw SQL beside the HTTP call.
  */
-export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones: string[]): SelectQueryBuilder<Database, 'refer_search', Record<string, unknown>> {
+export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones: string[], access: StepAccess = {}): SelectQueryBuilder<Database, 'refer_search', Record<string, unknown>> {
   const plan = planSearch(search);
   const postgres = scope.dialect === 'postgres';
   let query = scope.selectFrom('refer_search') as SelectQueryBuilder<Database, 'refer_search', object>;
@@ -215,8 +258,11 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
   if (plan.point) {
     const { latitude, longitude } = plan.point;
     const cos = Math.cos((latitude * Math.PI) / 180);
-    const dLat = plan.radiusKm / kmPerDegree;
-    const dLon = plan.radiusKm / (kmPerDegree * Math.max(cos, 0.01));
+    // A ring's box is a little wider than its circle, so SQLite's R*Tree, which stores coordinates
+    // as 32-bit floats, cannot leave out a listing on the circle.
+    const radiusKm = access.ringKm === undefined ? plan.radiusKm : access.ringKm * 1.01;
+    const dLat = radiusKm / kmPerDegree;
+    const dLon = radiusKm / (kmPerDegree * Math.max(cos, 0.01));
     const [west, east, south, north] = [longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat];
     if (postgres) {
       conditions.push(sql<SqlBool>`refer_search.latitude is not null and refer_search.longitude is not null`);
@@ -227,6 +273,8 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     // Squared equirectangular distance in degrees: monotonic in true distance at city scale, and
     // computed the same way on both databases (the exact distance is computed for the page only).
     distance = sql<number>`((refer_search.longitude - ${longitude}) * ${cos}) * ((refer_search.longitude - ${longitude}) * ${cos}) + (refer_search.latitude - ${latitude}) * (refer_search.latitude - ${latitude})`;
+    // The circle inside the box: everything outside it is farther than everything in it.
+    if (access.ringKm !== undefined) conditions.push(sql<SqlBool>`${distance} <= ${(access.ringKm / kmPerDegree) ** 2}`);
   }
 
   // Page first, then columns: the sort carries only its keys (relevance, distance, name, ids),
