@@ -118,12 +118,13 @@ export async function listEnrolments(scope: OrgScope, learner: Learner, filter: 
  */
 export async function saveStep(scope: OrgScope, enrolment: LearnEnrolmentTable, step: Pick<LearnStepTable, 'step_key' | 'kind' | 'course_version' | 'answer' | 'correct'>, lesson?: { moduleId: string; lessonId: string }): Promise<void> {
   await scope.transaction(async (tx) => {
+    // Saves of one enrolment at once (two devices, a double click) go one after the other, so only
+    // the first of them sees no step yet and launches the course.
+    await tx.lock(`learn-enrolment:${enrolment.id}`);
     const at = now();
     const course = { courseId: enrolment.course_id, courseVersion: step.course_version, language: enrolment.language, registration: enrolment.id };
     const started = await tx.selectFrom('learn_step').select('id').where('enrolment_id', '=', enrolment.id).limit(1).executeTakeFirst();
     if (!started) await queueLearningEvent(tx, enrolment.user_id, { ...course, kind: 'launched' });
-    // Insert-if-absent, then update: the same step saved at once from two devices (or a double
-    // click) waits for the other save instead of failing on the unique key.
     const firstTime = await tx.insertIfAbsent('learn_step', { id: randomUUID(), enrolment_id: enrolment.id, at, ...step }, ['enrolment_id', 'step_key']);
     if (!firstTime) await tx.updateTable('learn_step').set({ at, ...step }).where('enrolment_id', '=', enrolment.id).where('step_key', '=', step.step_key).execute();
     await tx.updateTable('learn_enrolment').set({ last_step: step.step_key, updated_at: at }).where('id', '=', enrolment.id).execute();

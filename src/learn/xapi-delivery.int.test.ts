@@ -147,6 +147,23 @@ describe('xAPI statements to an LRS', () => {
     expect((await inject(org.users.admin.token, 'GET', '/api/learn/integrations')).json().lrs).toMatchObject({ deliveredCount: lessons + 4, pending: 0 });
   });
 
+  test('the first step saved ten times at once (two devices, a double click) launches the course once', async () => {
+    const other = await givenOrganization(lantern.platform.data.db, 'xAPI at once');
+    const lrsSettings = { endpoint: lrs.endpoint, username: 'lantern-key', password: 'lrs secret 9', enabled: true };
+    expect((await inject(other.users.admin.token, 'PUT', '/api/learn/integrations/lrs', lrsSettings)).statusCode).toBe(200);
+    const token = other.users.learner.token;
+    const { enrolment } = (await inject(token, 'POST', '/api/learn/enrolments', { courseId: course.id })).json();
+    const module = course.modules[0]!;
+    const saves = await Promise.all(Array.from({ length: 10 }, () =>
+      inject(token, 'POST', `/api/learn/enrolments/${enrolment.id}/steps`, { kind: 'lesson', moduleId: module.id, lessonId: module.lessons[0]!.id })));
+    expect(saves.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const queued = await lantern.platform.data.db.selectFrom('learn_xapi_outbox').select('event').where('sent_at', 'is', null).execute();
+    const kinds = queued.map((r) => JSON.parse(r.event) as { kind: string; registration: string }).filter((e) => e.registration === enrolment.id).map((e) => e.kind);
+    expect(kinds.sort()).toEqual(['launched', 'lesson-completed', 'registered']);
+    // Sent, so that the next test starts with nothing waiting.
+    expect((await deliverXapiStatements(lantern.platform, new Date(Date.now() + 3_600_000))).sent).toBe(3);
+  });
+
   test('a learner keeps the same opaque id; turning the LRS off stops queueing and drops what waits', async () => {
     const admin = org.users.admin.token;
     lrs.down = true;
