@@ -10,7 +10,8 @@ import { createOrganization } from '../platform/identity/accounts.ts';
 import type { OrgScope } from '../platform/db/scope.ts';
 import { loadShippedReference } from '../respond/jurisdictions.ts';
 import { collectDirectory, generateDirectory } from './generate.ts';
-import { importDirectory } from './store-import.ts';
+import { importDirectory, rebuildSearch } from './store-import.ts';
+import { deleteListing } from './store-listing.ts';
 import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
 import { compileSearchQuery, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
 import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
@@ -188,7 +189,7 @@ describe('directory search on SQLite and PostgreSQL', () => {
     const placed = rows.filter((r) => r.latitude != null).map((r) => ({ latitude: Number(r.latitude), longitude: Number(r.longitude) }));
     const near = placed.map((p) => ({ p, n: placed.filter((q) => haversineKm(p, q) <= 10).length })).sort((a, b) => b.n - a.n)[0]!.p;
     const searches: DirectorySearch[] = [
-      { near, radiusKm: 50 }, { near, radiusKm: 50, text: 'shelter' }, { near, radiusKm: 30, category: 'legal', language: 'es' },
+      { near, radiusKm: 50 }, { near, radiusKm: 30, category: 'legal', language: 'es' },
       { near, radiusKm: 10, openAt }, { near, radiusKm: 80, free: true },
     ];
     const narrowedAnswers: string[] = [];
@@ -231,6 +232,46 @@ describe('directory search on SQLite and PostgreSQL', () => {
       const whole = await searchDirectory(scope, page, { ringsKm: [] });
       expect(whole.results[0]?.distanceKm, scope.dialect).toBeCloseTo(2.3, 1);
       expect(await searchDirectory(scope, page, { ringsKm: [2, 6] }), scope.dialect).toEqual(whole);
+    }
+  });
+
+  test('on SQLite, a category search reads its term\'s listings in order and stops at a page', async () => {
+    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const { steps: [compiled] } = await compileSearchQuery(sqlite.scope, { category: 'housing', openAt, language: 'es' });
+    const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled!, sql: `explain query plan ${compiled!.sql}` });
+    const details = plan.rows.map((r) => r.detail);
+    expect(details).toContain('SEARCH refer_search_term USING PRIMARY KEY (organization_id=? AND term_id=?)');
+    // Nothing is sorted: the rows come out of the key in the order listed, and reading stops at the page.
+    expect(details.some((d) => d.includes('TEMP B-TREE'))).toBe(false);
+    expect(details.some((d) => d.includes('refer_search_fts'))).toBe(false);
+  });
+
+  test('the term table holds one row per listing and term, through import, re-import, deleting a listing and restore', async () => {
+    const expectedTerms = async (platform: Platform, organizationId: string): Promise<string[]> => {
+      const rows = await platform.data.db.selectFrom('refer_search').select(['search_key', 'terms', 'name', 'service_id', 'service_at_location_id'])
+        .where('organization_id', '=', organizationId).execute();
+      return rows.flatMap((r) => r.terms.trim().split(' ').filter((t) => t !== '').map((t) => `${t}|${r.name}|${r.service_id}|${r.service_at_location_id ?? ''}|${r.search_key}`)).sort();
+    };
+    const storedTerms = async (platform: Platform, organizationId: string): Promise<string[]> => {
+      const rows = await platform.data.db.selectFrom('refer_search_term').selectAll().where('organization_id', '=', organizationId).execute();
+      return rows.map((r) => `${r.term_id}|${r.name}|${r.service_id}|${r.place_id}|${r.search_key}`).sort();
+    };
+    const directory = await collectDirectory(generateDirectory({ services: 25, seed: 21 }));
+    for (const platform of [lantern.platform, other.platform]) {
+      const id = await createOrganization(platform.data.db, { name: 'Terms' });
+      const scope = platform.scope(id, { id: null, kind: 'system' });
+      await importDirectory(scope, directory);
+      const first = await expectedTerms(platform, id);
+      expect(first.length).toBeGreaterThan(50);
+      expect(await storedTerms(platform, id)).toEqual(first);
+      await importDirectory(scope, directory); // in place: search rows deleted and written again
+      expect(await storedTerms(platform, id)).toEqual(await expectedTerms(platform, id));
+      await deleteListing(scope, directory.service[0]!.id);
+      const fewer = await expectedTerms(platform, id);
+      expect(fewer.length).toBeLessThan(first.length);
+      expect(await storedTerms(platform, id)).toEqual(fewer);
+      await rebuildSearch(scope, directory.service.map((s) => s.id)); // what a restore runs
+      expect(await storedTerms(platform, id)).toEqual(await expectedTerms(platform, id));
     }
   });
 

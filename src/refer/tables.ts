@@ -61,9 +61,24 @@ export interface ReferSearchTable {
   address: string;
 }
 
+/**
+ * One row per listing and taxonomy term (ancestors included, as in `terms`), kept by triggers on
+ * `refer_search`, its key in the order category searches list: name, service id, location id
+ * (`''` for none).
+ */
+export interface ReferSearchTermTable {
+  organization_id: string;
+  term_id: string;
+  name: string;
+  service_id: string;
+  place_id: string;
+  search_key: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     refer_row: ReferRowTable;
     refer_search: ReferSearchTable;
+    refer_search_term: ReferSearchTermTable;
   }
 }
