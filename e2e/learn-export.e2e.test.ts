@@ -33,8 +33,11 @@ const launchPage = `<!doctype html>
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.xml': 'application/xml' };
 
-/** What the fake cmi5 LMS saw: statements posted, and the requests' xAPI headers. */
-interface LrsLog { statements: Record<string, unknown>[]; authorized: boolean[]; state: string | null }
+/**
+ * What the fake cmi5 LMS saw: statements posted (one per id, as an LRS keeps them), and the
+ * requests' xAPI headers. `answerAfterMs` holds each statements answer back, as a slow LMS would.
+ */
+interface LrsLog { statements: Record<string, unknown>[]; authorized: boolean[]; state: string | null; answerAfterMs: number }
 
 /**
  * A static server on 127.0.0.1: the launch page, scorm-again's dist, the unzipped packages under
@@ -59,9 +62,10 @@ function serve(packages: Record<string, string>, lrs: LrsLog): Promise<{ server:
         if (path === '/lrs/activities/state' && request.method === 'PUT') { lrs.state = body; return void response.writeHead(204).end(); }
         if (path === '/lrs/activities/state') return lrs.state ? json(200, JSON.parse(lrs.state)) : void response.writeHead(404).end();
         if (path === '/lrs/statements' && request.method === 'POST') {
-          const statement = JSON.parse(body) as Record<string, unknown>;
-          lrs.statements.push(statement);
-          return json(200, [statement.id]);
+          // One statement or a list (xAPI 1.0.3); a statement whose id is stored already is not stored again.
+          const posted = [JSON.parse(body) as Record<string, unknown> | Record<string, unknown>[]].flat();
+          for (const statement of posted) if (!lrs.statements.some((s) => s.id === statement.id)) lrs.statements.push(statement);
+          return void setTimeout(() => json(200, posted.map((s) => s.id)), lrs.answerAfterMs);
         }
         return void response.writeHead(404).end();
       }
@@ -92,7 +96,7 @@ describe('SCORM 1.2 and cmi5 exports in Chromium', () => {
   let course: Course;
   let packageDir: string;
   let cmi5Dir: string;
-  const lrs: LrsLog = { statements: [], authorized: [], state: null };
+  const lrs: LrsLog = { statements: [], authorized: [], state: null, answerAfterMs: 0 };
   let http: { server: Server; url: string };
   let browser: Browser;
   let page: Page;
@@ -169,7 +173,7 @@ describe('SCORM 1.2 and cmi5 exports in Chromium', () => {
     expect(JSON.parse(suspend)).toMatchObject({ d: 1, n: 1, s: 100 });
     expect(browser.offsiteRequests).toEqual([]);
   });
-  test('the cmi5 package, launched with cmi5 parameters, sends initialized, completed, passed and terminated to the LMS', async () => {
+  test('the cmi5 package, launched with cmi5 parameters, sends initialized, completed, passed and terminated to the LMS, even when the learner leaves before the LMS answers', async () => {
     const registration = randomUUID();
     const activityId = 'urn:lantern:test:au';
     const actor = { objectType: 'Agent', account: { homePage: 'https://lms.test', name: 'learner-1' } };
@@ -181,6 +185,8 @@ describe('SCORM 1.2 and cmi5 exports in Chromium', () => {
     for (const [qi, question] of course.assessment.entries()) {
       for (const [oi, option] of question.options.entries()) if (option.correct) await page.check(`input[name="a-${qi}"][value="${oi}"]`);
     }
+    // A slow LMS: Completed is still unanswered, and Passed not yet sent, when the learner leaves.
+    lrs.answerAfterMs = 1500;
     await page.click('#submit-assessment');
     await page.goto('about:blank');
     await expect.poll(() => lrs.statements.map((s) => (s.verb as { id: string }).id.split('/').pop()), { timeout: 10_000 })

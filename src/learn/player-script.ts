@@ -129,12 +129,23 @@ export const playerScript = String.raw`(function () {
         '&registration=' + encodeURIComponent(registration) + '&stateId=' + encodeURIComponent(id);
     }
     // Statements go out one after another, so the LMS records them in the order cmi5 requires.
+    // Each is kept until the LMS acknowledges it: when the page goes away, the ones still waiting
+    // (a promise chain does not run after unload) leave with Terminated in one last request.
     var queue = Promise.resolve();
+    var unacknowledged = [];
+    var closed = false;
     function send(verb, result, moveOn) {
-      queue = queue.then(function () { return post(verb, result, moveOn); }).catch(function () { /* the LMS did not answer */ });
+      var statement = build(verb, result, moveOn);
+      unacknowledged.push(statement);
+      queue = queue.then(function () {
+        if (closed) return;
+        return xapi('POST', 'statements', statement).then(function (r) {
+          if (r.ok) unacknowledged = unacknowledged.filter(function (s) { return s !== statement; });
+        });
+      }).catch(function () { /* the LMS did not answer */ });
       return queue;
     }
-    function post(verb, result, moveOn) {
+    function build(verb, result, moveOn) {
       var context = JSON.parse(JSON.stringify(launch.contextTemplate || {}));
       context.registration = registration;
       context.contextActivities = context.contextActivities || {};
@@ -147,7 +158,7 @@ export const playerScript = String.raw`(function () {
         object: { id: activityId, objectType: 'Activity' }, context: context
       };
       if (result) statement.result = result;
-      return xapi('POST', 'statements', statement);
+      return statement;
     }
     function duration() { return 'PT' + Math.max(0, Math.round((Date.now() - startedAt) / 1000)) + 'S'; }
     var normal = function () { return !launch.launchMode || launch.launchMode === 'Normal'; };
@@ -174,7 +185,13 @@ export const playerScript = String.raw`(function () {
           send('failed', result, true);
         }
       },
-      finish: function () { send('terminated', { duration: duration() }); }
+      finish: function () {
+        // Statement ids make a repeat harmless: an LRS keeps one statement per id (xAPI 1.0.3).
+        var last = unacknowledged.concat([build('terminated', { duration: duration() })]);
+        closed = true;
+        unacknowledged = [];
+        xapi('POST', 'statements', last).catch(function () { /* the LMS did not answer */ });
+      }
     };
   }
 
