@@ -5,22 +5,20 @@
  * `--services` for a smoke run) imported once into a cached database (see refer-dataset.ts), then
  * `lantern serve` as its own process on it, compiled as operators run it. A fixed, seeded mix of
  * searches (free text, category, distance from a US postal code, open at an instant, and all of
- * these combined) goes one request at a time over HTTP (`GET /api/directory/search` with a
- * clinician's API token: token, policy, validation, the search, serialization), and beside each
- * the raw SQL statement that search issues
- * (`compileSearchQuery`, run with `db.executeQuery` in this process on its own connection).
- * Every round runs each search over HTTP and raw, taking turns at going first, so both see the
- * same machine conditions; the first round is a warm-up. The server's RSS (VmRSS, and the peak VmHWM) is read from /proc after
- * the load. Goals (issue 6): HTTP p50 ≤ 2× the raw p50; HTTP p95 < 25 ms on SQLite, < 40 ms on
- * PostgreSQL; server RSS < 200 MB. Exits non-zero when a goal is missed.
+ * these combined; refer-search-queries.ts) goes one request at a time over HTTP (`GET
+ * /api/directory/search` with a clinician's API token: token, policy, validation, the search,
+ * serialization), and beside each the raw SQL the search issues (`compileSearchQuery`, its steps run
+ * by `runSearchSteps` with `db.executeQuery` in this process, on its own connection). Every round
+ * runs each search over HTTP and raw, taking turns at going first, so both see the same machine
+ * conditions; the first round is a warm-up. The server's RSS (VmRSS, and the peak VmHWM) is read
+ * from /proc after the load. Goals (issue 6): HTTP p50 ≤ 2× the raw p50; HTTP p95 < 25 ms on
+ * SQLite, < 40 ms on PostgreSQL; server RSS < 200 MB. Exits non-zero when a goal is missed.
  */
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import type { CompiledQuery } from 'kysely';
 import { percentile } from './harness.ts';
-import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs, repoRoot } from './refer-dataset.ts';
-import { isFresh } from '../scripts/freshness.mjs';
-import { serverBuildStamp, serverSources } from '../scripts/server-build.mjs';
+import { describeMachine, ensureImportedDatabase, formatLoad, parseReferArgs } from './refer-dataset.ts';
+import { buildServer } from '../scripts/server-build.mjs';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { compileSearchQuery, runSearchSteps } from '../src/refer/search.ts';
 import { toDirectorySearch } from '../src/refer/directory-routes.ts';
@@ -60,8 +58,7 @@ async function main(): Promise<number> {
   say(`machine: ${describeMachine()}; database ${options.db}; ${options.services} services`);
   const bench = await ensureImportedDatabase(options, say);
   // The server as operators run it: compiled (docs/decisions/0008-compiled-server.md), not under tsx.
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-needed'], { cwd: repoRoot, stdio: 'inherit' });
-  if (built.status !== 0 || !isFresh(serverBuildStamp, serverSources)) throw new Error('the server build failed');
+  buildServer({ ifNeeded: true });
   const server = await startServerProcess({ DATABASE_URL: bench.url, LANTERN_DATA_DIR: bench.dataDir, LOG_LEVEL: 'warn' });
   try {
     const atStart = readRss(server.child.pid!);

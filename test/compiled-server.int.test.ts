@@ -3,7 +3,6 @@
  * for operators: it must find its migrations, content and web app from build/ as the sources do
  * from src/, and record the same migration names, so one database works with either.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { createTestDatabase, testConfig, type TestDatabase } from './support/pla
 import { repoRoot, startListeningProcess, type ServerProcess } from './support/server-process.ts';
 import { createLogger, createPlatform } from '../src/platform/services.ts';
 import { isFresh } from '../scripts/freshness.mjs';
-import { serverBuildStamp, serverSources } from '../scripts/server-build.mjs';
+import { buildServer, serverBuildStamp, serverSources } from '../scripts/server-build.mjs';
 
 describe('freshness of a build', () => {
   test('a build is used only while it is newer than every source, however deep', () => {
@@ -41,8 +40,7 @@ describe('the compiled server', () => {
 
   beforeAll(async () => {
     // `npm test` has built it already; a run of this file alone builds it here.
-    const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-needed'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
+    buildServer({ ifNeeded: true });
     expect(isFresh(serverBuildStamp, serverSources)).toBe(true);
     database = await createTestDatabase();
   });

@@ -218,7 +218,8 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
       .innerJoin('refer_search', 'refer_search.search_key', 'refer_search_term.search_key') as unknown as SelectQueryBuilder<Database, 'refer_search', object>;
     conditions.push(sql<SqlBool>`refer_search_term.term_id = ${plan.categoryId}`);
   }
-  const byIndex = (plan.categoryId !== undefined && !byTerm) ? plan.categoryId : undefined;
+  // Beside words or a place, the category is a filter on the search row instead.
+  const categoryFilter = byTerm ? undefined : plan.categoryId;
   let relevance = sql<number | null>`null`;
 
   if (postgres) {
@@ -227,14 +228,14 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
       conditions.push(sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${tsquery})`);
       relevance = sql<number>`ts_rank(refer_search.document, to_tsquery('simple', ${tsquery}))`;
     }
-    if (byIndex !== undefined) conditions.push(sql<SqlBool>`refer_search.term_ids @> array[${byIndex}]::text[]`);
+    if (categoryFilter !== undefined) conditions.push(sql<SqlBool>`refer_search.term_ids @> array[${categoryFilter}]::text[]`);
   } else {
     // One FTS5 MATCH: the words in the text columns, the category as a phrase of its id's tokens
     // in the `terms` column (ids are stored space-separated, so a phrase cannot span two ids).
     const parts: string[] = [];
     if (plan.words.length > 0) parts.push(`{name organization_name term_names description} : (${plan.words.map((w) => `"${w}"*`).join(' AND ')})`);
-    if (byIndex !== undefined) {
-      const tokens = byIndex.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (categoryFilter !== undefined) {
+      const tokens = categoryFilter.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       if (tokens.length > 0) parts.push(`terms : "${tokens.join(' ')}"`);
       else conditions.push(sql<SqlBool>`1 = 0`);
     }
@@ -247,7 +248,7 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     }
   }
   // The phrase match finds the id's tokens; this keeps exactly the id (and is cheap on the few rows left).
-  if (byIndex !== undefined) conditions.push(sql<SqlBool>`refer_search.terms like ${`% ${byIndex} %`}`);
+  if (categoryFilter !== undefined) conditions.push(sql<SqlBool>`refer_search.terms like ${`% ${categoryFilter} %`}`);
   if (search.language !== undefined) conditions.push(sql<SqlBool>`refer_search.languages like ${`% ${search.language.toLowerCase()} %`}`);
   if (search.age !== undefined) {
     conditions.push(sql<SqlBool>`(refer_search.min_age is null or refer_search.min_age <= ${search.age})`);

@@ -16,7 +16,7 @@ const migrationsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrat
 const folderProvider: MigrationProvider = {
   async getMigrations() {
     const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}-.+\.[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort()) {
+    for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}-.+\.[jt]s$/.test(f)).sort()) {
       migrations[file.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
     }
     return migrations;
