@@ -10,7 +10,7 @@ import type { ImportIssue } from './import-records.ts';
 import { stat } from 'node:fs/promises';
 import { importDirectory, rebuildSearch, type ImportedCounts } from './store-import.ts';
 import { streamImport, type ImportSummary } from './import-stream.ts';
-import { directoryWrites, writeRows } from './store-rows.ts';
+import { writeDirectory, writeRows } from './store-rows.ts';
 
 export type DirectoryImportOutcome =
   | { ok: true; counts: ImportedCounts; warnings: ImportIssue[] }
@@ -51,8 +51,7 @@ class ImportRejected extends Error {
  */
 export async function importStreamed(scope: OrgScope, path: string, options: ImportPathOptions = {}): Promise<DirectoryImportOutcome> {
   try {
-    return await scope.transaction(async (tx) => {
-      await tx.lock(directoryWrites);
+    return await writeDirectory(scope, async (tx) => {
       const fresh = (await tx.selectFrom('refer_row').select('id').limit(1).execute()).length === 0;
       const stream = streamImport(path, { onProgress: (p) => options.onProgress?.({ phase: 'validate', done: p.done, total: p.total }) });
       const services = new Set<string>();

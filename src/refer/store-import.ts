@@ -5,7 +5,7 @@
 import type { OrgScope } from '../platform/db/scope.ts';
 import type { DirectoryRecords, HsdsTable } from './hsds-tables.ts';
 import { loadOrder } from './import-stream.ts';
-import { chunks, directoryWrites, readServiceRecords, writeRows } from './store-rows.ts';
+import { chunks, readServiceRecords, writeDirectory, writeRows } from './store-rows.ts';
 import { buildSearchRows } from './search-rows.ts';
 
 /** Rows per search-table INSERT (21 columns each). */
@@ -27,8 +27,7 @@ export interface ImportDirectoryOptions {
 
 /** Imports parsed records in one transaction (nothing lands if anything fails); audited. */
 export async function importDirectory(scope: OrgScope, records: DirectoryRecords, options: ImportDirectoryOptions = {}): Promise<ImportedCounts> {
-  return scope.transaction(async (tx) => {
-    await tx.lock(directoryWrites);
+  return writeDirectory(scope, async (tx) => {
     // Into an empty directory (the bulk case), nothing can be replaced and every service's rows
     // are all in this import: skip the upsert's delete and build search rows from memory.
     const fresh = (await tx.selectFrom('refer_row').select('id').limit(1).execute()).length === 0;

@@ -11,7 +11,7 @@ import { loadOrder } from './import-stream.ts';
 import { hsdsTables, type DirectoryRecords } from './hsds-tables.ts';
 import { findConfidentialLocationIds, withholdConfidential } from './confidential.ts';
 import { createDocumentBuilder, type HsdsDocument } from './export-document.ts';
-import { deleteRows, directoryWrites, readRowsById, readServiceRecords, writeRows } from './store-rows.ts';
+import { deleteRows, readRowsById, readServiceRecords, writeDirectory, writeRows } from './store-rows.ts';
 import { findAffectedServices, rebuildSearch } from './store-import.ts';
 import { matchText } from './search.ts';
 
@@ -71,9 +71,7 @@ export async function saveListing(scope: OrgScope, document: unknown, mode: 'cre
   const service = records.service[0];
   if (!service || records.service.length !== 1) throw invalid('Send exactly one HSDS service document.', 'service');
   if (mode !== 'create' && service.id !== mode.update) throw invalid('The document id differs from the id in the address.', 'service/id');
-  await scope.transaction(async (tx) => {
-    // Two saves at once would each delete and rewrite the listing's rows over the other's.
-    await tx.lock(directoryWrites);
+  await writeDirectory(scope, async (tx) => {
     const existing = await readRowsById(tx, 'service', [service.id]);
     if (mode === 'create' && existing.length > 0) throw conflict(`A service with id ${service.id} already exists.`);
     if (mode !== 'create' && existing.length === 0) throw notFound(`Service ${service.id}`);
@@ -88,8 +86,7 @@ export async function saveListing(scope: OrgScope, document: unknown, mode: 'cre
 
 /** Deletes a listing: the service and the rows that belong to it alone; audited. */
 export async function deleteListing(scope: OrgScope, serviceId: string): Promise<void> {
-  await scope.transaction(async (tx) => {
-    await tx.lock(directoryWrites);
+  await writeDirectory(scope, async (tx) => {
     if ((await readRowsById(tx, 'service', [serviceId])).length === 0) throw notFound(`Service ${serviceId}`);
     await deleteServiceRows(tx, serviceId, { keepService: false });
     await rebuildSearch(tx, [serviceId]);

@@ -35,13 +35,18 @@ export function toStoredRow(table: HsdsTable, row: HsdsRow): Omit<Insertable<Ref
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
- * The lock every write to an organization's directory takes first (imports, listing saves and
- * deletes): they read, then delete and rewrite rows, and two at once would collide on the same ids
- * or leave a listing twice in search.
+ * Runs a write to the organization's directory (an import, a listing saved or deleted) in one
+ * transaction, after any other write to it has ended: these read, then delete and rewrite rows,
+ * and two at once would collide on the same ids or leave a listing twice in search.
  */
-export const directoryWrites = 'directory';
+export function writeDirectory<R>(scope: OrgScope, work: (tx: OrgScope) => Promise<R>): Promise<R> {
+  return scope.transaction(async (tx) => {
+    await tx.lock('directory');
+    return work(tx);
+  });
+}
 
-/** Inserts or replaces rows of one table (same ids update in place). Call inside a transaction holding `directoryWrites`. */
+/** Inserts or replaces rows of one table (same ids update in place). Call inside `writeDirectory`. */
 export async function writeRows(scope: OrgScope, table: HsdsTable, rows: HsdsRow[], options: { replace: boolean } = { replace: true }): Promise<void> {
   for (let start = 0; start < rows.length; start += writeBatch) {
     const batch = rows.slice(start, start + writeBatch);
