@@ -13,7 +13,7 @@ import { collectDirectory, generateDirectory } from './generate.ts';
 import { importDirectory, rebuildSearch } from './store-import.ts';
 import { deleteListing } from './store-listing.ts';
 import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
-import { compileSearchQuery, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
+import { compileRankingOnly, compileSearchQuery, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
 import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
 import { findPostalCentroid } from './postal-codes.ts';
 import type { DirectoryRecords } from './hsds-tables.ts';
@@ -159,6 +159,17 @@ describe('directory search on SQLite and PostgreSQL', () => {
     const result = await searchDirectory(here, search);
     expect(raw.rows.slice(0, 10).map((r) => r.service_id)).toEqual(result.results.map((r) => r.serviceId));
     expect(result.results.length).toBeGreaterThan(0);
+  });
+
+  test('the ranking a benchmark times alone scores the words as the search ranks them, on both', async () => {
+    for (const [scope, platform] of [[here, lantern.platform], [there, other.platform]] as const) {
+      const search = await searchDirectory(scope, { text: 'shelter', limit: 10 });
+      const { rows: ranked } = await platform.data.db.executeQuery<{ fts_rank?: number; relevance?: number }>(compileRankingOnly(scope, 'shelter', 10));
+      const scores = ranked.map((r) => (scope.dialect === 'postgres' ? Number(r.relevance) : -Number(r.fts_rank)));
+      expect(search.results.length, scope.dialect).toBe(10);
+      expect(scores, scope.dialect).toHaveLength(10);
+      search.results.forEach((hit, i) => expect(hit.relevance, `${scope.dialect} #${i}`).toBeCloseTo(scores[i]!, 6));
+    }
   });
 
   test('the time zones open-now needs: every zone of the organization\'s listings, each once, on both', async () => {

@@ -5,7 +5,7 @@
  * breaks ties), else relevance, then name and ids, so both databases list the same services.
  * The national hotline and the CyberTipline are returned apart, pinned, whatever the query.
  */
-import { sql, type CompiledQuery, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, CompiledQuery, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
 import type { OrgScope } from '../platform/db/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { invalid } from '../platform/http/errors.ts';
@@ -190,14 +190,14 @@ function planSearch(search: DirectorySearch): SearchPlan {
     const term = loadShippedTaxonomy().terms.find((t) => t.code === categoryId);
     if (term) categoryId = term.id;
   }
-  const words = (search.text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = searchWords(search.text ?? '');
   return {
     point,
     radiusKm: Math.min(search.radiusKm ?? defaultRadiusKm, 1000),
     limit: Math.min(Math.max(search.limit ?? 20, 1), 100),
     offset: Math.max(search.offset ?? 0, 0),
     categoryId,
-    words: words.slice(0, 12),
+    words,
   };
 }
 
@@ -224,16 +224,15 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
 
   if (postgres) {
     if (plan.words.length > 0) {
-      const tsquery = plan.words.map((w) => `${w}:*`).join(' & ');
-      conditions.push(sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${tsquery})`);
-      relevance = sql<number>`ts_rank(refer_search.document, to_tsquery('simple', ${tsquery}))`;
+      conditions.push(matchWords('postgres', plan.words)!);
+      relevance = tsRank(plan.words);
     }
     if (categoryFilter !== undefined) conditions.push(sql<SqlBool>`refer_search.term_ids @> array[${categoryFilter}]::text[]`);
   } else {
     // One FTS5 MATCH: the words in the text columns, the category as a phrase of its id's tokens
     // in the `terms` column (ids are stored space-separated, so a phrase cannot span two ids).
     const parts: string[] = [];
-    if (plan.words.length > 0) parts.push(`{name organization_name term_names description} : (${plan.words.map((w) => `"${w}"*`).join(' AND ')})`);
+    if (plan.words.length > 0) parts.push(ftsWords(plan.words));
     if (categoryFilter !== undefined) {
       const tokens = categoryFilter.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       if (tokens.length > 0) parts.push(`terms : "${tokens.join(' ')}"`);
@@ -241,7 +240,7 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     }
     if (parts.length > 0) {
       query = query.innerJoin(
-        sql`(select rowid as fts_key, bm25(refer_search_fts, 10.0, 4.0, 4.0, 1.0, 0.0) as fts_rank from refer_search_fts where refer_search_fts match ${parts.join(' AND ')})`.as('fts') as never,
+        sql`(select rowid as fts_key, ${sql.raw(bm25)} as fts_rank from refer_search_fts where refer_search_fts match ${parts.join(' AND ')})`.as('fts') as never,
         (join) => join.on(sql`fts.fts_key`, '=', sql`refer_search.search_key`) as never,
       ) as never;
       if (plan.words.length > 0) relevance = sql<number>`-fts.fts_rank`;
@@ -388,17 +387,48 @@ function presentHit(row: SearchRowOut, point: Centroid | undefined, slotIn: (zon
   };
 }
 
+/** The words of a free-text search: letters and digits, lower case, at most twelve. */
+export function searchWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
 /**
  * The text condition alone, as a subquery-friendly filter on `refer_search` (for the HSDS API's
- * `search` parameter): every word as a prefix.
+ * `search` parameter and the listings editor): every word as a prefix.
  */
 export function matchText(dialect: OrgScope['dialect'], text: string): Expression<SqlBool> | undefined {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
-  if (words.length === 0) return undefined;
-  if (dialect === 'postgres') return sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
-  const match = `{name organization_name term_names description} : (${words.map((w) => `"${w}"*`).join(' AND ')})`;
-  return sql<SqlBool>`refer_search.search_key in (select rowid from refer_search_fts where refer_search_fts match ${match})`;
+  return matchWords(dialect, searchWords(text));
 }
+
+function matchWords(dialect: OrgScope['dialect'], words: string[]): Expression<SqlBool> | undefined {
+  if (words.length === 0) return undefined;
+  if (dialect === 'postgres') return sql<SqlBool>`refer_search.document @@ to_tsquery('simple', ${tsQuery(words)})`;
+  return sql<SqlBool>`refer_search.search_key in (select rowid from refer_search_fts where refer_search_fts match ${ftsWords(words)})`;
+}
+
+/**
+ * A word search's ranking alone: every match scored by the database's relevance function and the
+ * best `limit` kept, with no filter, join or tie-break. No search with these words can be faster
+ * than this statement; the benchmark runs it beside each free-text search to show that floor
+ * (docs/decisions/0009-directory-search-access.md).
+ */
+export function compileRankingOnly(scope: OrgScope, text: string, limit: number): CompiledQuery {
+  const words = searchWords(text);
+  if (words.length === 0) throw new Error('a ranking needs words');
+  if (scope.dialect === 'postgres') {
+    return scope.selectFrom('refer_search').select(tsRank(words).as('relevance')).where(matchWords('postgres', words)!)
+      .orderBy('relevance', 'desc').limit(limit).compile();
+  }
+  // The full-text index holds every organization's listings; the bench's database has one.
+  return CompiledQuery.raw(`select ${bm25} as fts_rank from refer_search_fts where refer_search_fts match ? order by fts_rank limit ?`, [ftsWords(words), limit]);
+}
+
+// Name counts most, then the organization and the category names, then the description; the
+// `terms` column (category ids) only filters.
+const bm25 = 'bm25(refer_search_fts, 10.0, 4.0, 4.0, 1.0, 0.0)';
+const ftsWords = (words: string[]): string => `{name organization_name term_names description} : (${words.map((w) => `"${w}"*`).join(' AND ')})`;
+const tsQuery = (words: string[]): string => words.map((w) => `${w}:*`).join(' & ');
+const tsRank = (words: string[]) => sql<number>`ts_rank(refer_search.document, to_tsquery('simple', ${tsQuery(words)}))`;
 
 /** Great-circle distance in km. */
 export function haversineKm(a: Centroid, b: Centroid): number {
