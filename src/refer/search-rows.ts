@@ -15,7 +15,7 @@
  *   for a confidential location.
  */
 import type { Insertable } from 'kysely';
-import { hsdsTables, type DirectoryRecords, type HsdsRow } from './hsds-tables.ts';
+import type { DirectoryRecords, HsdsRow } from './hsds-tables.ts';
 import { findConfidentialLocationIds } from './confidential.ts';
 import { findPostalCentroid } from './postal-codes.ts';
 import { findTimeZone } from './time-zones.ts';
@@ -48,29 +48,44 @@ export function buildSearchRows(records: DirectoryRecords, serviceIds?: Iterable
   return rows;
 }
 
+// What a search row reads: rows by id, and children by the column naming their parent. Only these
+// are indexed (the import builds an index per chunk of a million-service directory).
+const rowTables = ['location', 'organization', 'taxonomy_term'] as const;
+const childColumns = {
+  service_at_location: ['service_id'],
+  attribute: ['link_id'],
+  language: ['service_id'],
+  phone: ['service_at_location_id', 'service_id', 'location_id'],
+  address: ['location_id'],
+  schedule: ['service_at_location_id', 'service_id', 'location_id'],
+  cost_option: ['service_id'],
+} as const;
+type ChildTable = keyof typeof childColumns;
+
 interface RecordIndex {
-  row(table: keyof DirectoryRecords, id: string | undefined): HsdsRow | undefined;
-  children(table: keyof DirectoryRecords, column: string, id: string): HsdsRow[];
+  row(table: (typeof rowTables)[number], id: string | undefined): HsdsRow | undefined;
+  children<T extends ChildTable>(table: T, column: (typeof childColumns)[T][number], id: string): HsdsRow[];
 }
 
 function indexRecords(records: DirectoryRecords): RecordIndex {
-  const byId = new Map<string, HsdsRow>();
-  const byParent = new Map<string, HsdsRow[]>();
-  for (const table of hsdsTables) {
-    for (const row of records[table]) {
-      byId.set(`${table}/${row.id}`, row);
-      for (const [column, value] of Object.entries(row)) {
-        if (column === 'id' || typeof value !== 'string' || !(column.endsWith('_id') || column === 'link_id')) continue;
-        const key = `${table}/${column}/${value}`;
-        const list = byParent.get(key);
+  const byId = new Map<string, Map<string, HsdsRow>>(rowTables.map((table) => [table, new Map(records[table].map((row) => [row.id, row]))]));
+  const byParent = new Map<string, Map<string, HsdsRow[]>>();
+  for (const [table, columns] of Object.entries(childColumns) as [ChildTable, readonly string[]][]) {
+    for (const column of columns) {
+      const children = new Map<string, HsdsRow[]>();
+      for (const row of records[table]) {
+        const parent = row[column];
+        if (typeof parent !== 'string') continue;
+        const list = children.get(parent);
         if (list) list.push(row);
-        else byParent.set(key, [row]);
+        else children.set(parent, [row]);
       }
+      byParent.set(`${table}.${column}`, children);
     }
   }
   return {
-    row: (table, id) => (id === undefined ? undefined : byId.get(`${table}/${id}`)),
-    children: (table, column, id) => byParent.get(`${table}/${column}/${id}`) ?? [],
+    row: (table, id) => (id === undefined ? undefined : byId.get(table)!.get(id)),
+    children: (table, column, id) => byParent.get(`${table}.${column}`)!.get(id) ?? [],
   };
 }
 
