@@ -13,7 +13,7 @@ import { collectDirectory, generateDirectory } from './generate.ts';
 import { importDirectory, rebuildSearch } from './store-import.ts';
 import { deleteListing } from './store-listing.ts';
 import { buildSearchRows, findWeekSlot, type SearchRow } from './search-rows.ts';
-import { compileRankingOnly, compileSearchQuery, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
+import { compileRankingOnly, compileSearchQuery, defaultTuning, haversineKm, listTimeZones, runSearchSteps, searchDirectory, type DirectorySearch, type SearchTuning } from './search.ts';
 import { findTermByCode, loadShippedTaxonomy } from './taxonomy.ts';
 import { findPostalCentroid } from './postal-codes.ts';
 import type { DirectoryRecords } from './hsds-tables.ts';
@@ -183,19 +183,47 @@ describe('directory search on SQLite and PostgreSQL', () => {
 
   test('on SQLite, a free-text search sorts on the page-keys index and reads only the page\'s rows whole', async () => {
     const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
-    const { steps: [compiled, ...more] } = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
-    expect(more).toEqual([]);
-    const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled!, sql: `explain query plan ${compiled!.sql}` });
-    const steps = plan.rows.map((r) => r.detail);
-    expect(steps).toContain('SEARCH refer_search USING COVERING INDEX refer_search_page_keys (search_key=? AND organization_id=?)');
-    // The page (at most limit + 1 rows) drives the outer join, not the organization's listings.
-    expect(steps).toContain('SCAN page');
-    expect(steps.filter((s) => s.startsWith('SEARCH refer_search USING INTEGER PRIMARY KEY'))).toHaveLength(1);
+    const { steps } = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
+    // The best-scored matches first (their plan depends on the directory's size), then the whole statement.
+    expect(steps).toHaveLength(2);
+    const planOf = async (compiled: (typeof steps)[number]): Promise<string[]> =>
+      (await sqlite.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` })).rows.map((r) => r.detail);
+    const [cut, whole] = [await planOf(steps[0]!), await planOf(steps[1]!)];
+    expect(cut).toContain('MATERIALIZE ranked');
+    expect(whole).toContain('SEARCH refer_search USING COVERING INDEX refer_search_page_keys (search_key=? AND organization_id=?)');
+    for (const plan of [cut, whole]) {
+      // The page (at most limit + 1 rows) drives the outer join, not the organization's listings.
+      expect(plan).toContain('SCAN page');
+      expect(plan.filter((s) => s.startsWith('SEARCH refer_search USING INTEGER PRIMARY KEY'))).toHaveLength(1);
+    }
+  });
+
+  test('on SQLite, the best-scored matches answer exactly the pages of the whole statement', async () => {
+    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const whole: SearchTuning = { ...defaultTuning, rankCut: false };
+    const answeredByCut: string[] = [];
+    for (const text of ['shelter', 'legal', 'counsel', 'health', 'crisis line', 'a']) {
+      for (const [limit, offset] of [[5, 0], [5, 5], [20, 0], [20, 40], [100, 0]] as const) {
+        const page = { text, limit, offset };
+        const expected = await searchDirectory(sqlite.scope, page, whole);
+        expect(await searchDirectory(sqlite.scope, page, defaultTuning), JSON.stringify(page)).toEqual(expected);
+        const compiled = await compileSearchQuery(sqlite.scope, page);
+        const { step } = await runSearchSteps(compiled.steps.map((q) => async () => (await sqlite.db.executeQuery(q)).rows), compiled.limit);
+        if (step === 0) answeredByCut.push(JSON.stringify(page));
+      }
+    }
+    // The cut must really answer most of these, or this proves nothing; and a short one must not.
+    expect(answeredByCut.length).toBeGreaterThanOrEqual(10);
+    expect(answeredByCut).not.toContain(JSON.stringify({ text: 'crisis line', limit: 100, offset: 0 }));
+    // Filters, a category or a place keep the one whole statement.
+    for (const search of [{ text: 'shelter', language: 'es' }, { text: 'shelter', category: 'legal' }, { text: 'shelter', postalCode: '80202' }, { text: 'shelter', openAt }]) {
+      expect((await compileSearchQuery(sqlite.scope, search)).steps, JSON.stringify(search)).toHaveLength(1);
+    }
   });
 
   test('the circles around a point answer exactly the pages of the whole statement, on both', async () => {
-    const small: SearchTuning = { ringsKm: [2, 6, 12] };
-    const whole: SearchTuning = { ringsKm: [] };
+    const small: SearchTuning = { ...defaultTuning, ringsKm: [2, 6, 12] };
+    const whole: SearchTuning = { ...defaultTuning, ringsKm: [] };
     // The listing with the most others within 10 km, so that small circles around it can fill a page.
     const placed = rows.filter((r) => r.latitude != null).map((r) => ({ latitude: Number(r.latitude), longitude: Number(r.longitude) }));
     const near = placed.map((p) => ({ p, n: placed.filter((q) => haversineKm(p, q) <= 10).length })).sort((a, b) => b.n - a.n)[0]!.p;
@@ -240,9 +268,9 @@ describe('directory search on SQLite and PostgreSQL', () => {
       const scope = platform.scope(await createOrganization(platform.data.db, { name: 'Corners' }), { id: null, kind: 'system' });
       await importDirectory(scope, small);
       const page = { near: center, radiusKm: 20, limit: 5 };
-      const whole = await searchDirectory(scope, page, { ringsKm: [] });
+      const whole = await searchDirectory(scope, page, { ...defaultTuning, ringsKm: [] });
       expect(whole.results[0]?.distanceKm, scope.dialect).toBeCloseTo(2.3, 1);
-      expect(await searchDirectory(scope, page, { ringsKm: [2, 6] }), scope.dialect).toEqual(whole);
+      expect(await searchDirectory(scope, page, { ...defaultTuning, ringsKm: [2, 6] }), scope.dialect).toEqual(whole);
     }
   });
 

@@ -88,15 +88,17 @@ const coarseKm = 5;
 export interface SearchTuning {
   /** Distance-ordered searches first look within these radii (km), smallest first. */
   ringsKm: readonly number[];
+  /** On SQLite, a search by words alone first keeps only the best-scored matches (see `searchSteps`). */
+  rankCut: boolean;
 }
 
-export const defaultTuning: SearchTuning = { ringsKm: [1, 4, 16] };
+export const defaultTuning: SearchTuning = { ringsKm: [1, 4, 16], rankCut: true };
 
 /** Runs a search for the scope's organization. */
 export async function searchDirectory(scope: OrgScope, search: DirectorySearch, tuning: SearchTuning = defaultTuning): Promise<SearchResult> {
   const zones = search.openAt ? await listTimeZones(scope) : [];
   const plan = planSearch(search);
-  const steps = searchSteps(plan, tuning).map((access) => () => buildSearchQuery(scope, search, zones, access).execute());
+  const steps = searchSteps(plan, tuning, scope.dialect).map((access) => () => buildSearchQuery(scope, search, zones, access).execute());
   const { rows } = await runSearchSteps(steps, plan.limit);
   const at = search.openAt ?? new Date();
   // One week slot per time zone on the page: building an Intl formatter per hit would cost more than the query.
@@ -117,7 +119,7 @@ export async function searchDirectory(scope: OrgScope, search: DirectorySearch, 
 export async function compileSearchQuery(scope: OrgScope, search: DirectorySearch, tuning: SearchTuning = defaultTuning): Promise<{ steps: CompiledQuery[]; limit: number }> {
   const zones = search.openAt ? await listTimeZones(scope) : [];
   const plan = planSearch(search);
-  return { steps: searchSteps(plan, tuning).map((access) => buildSearchQuery(scope, search, zones, access).compile()), limit: plan.limit };
+  return { steps: searchSteps(plan, tuning, scope.dialect).map((access) => buildSearchQuery(scope, search, zones, access).compile()), limit: plan.limit };
 }
 
 /**
@@ -136,6 +138,11 @@ export async function runSearchSteps<R>(steps: (() => Promise<R[]>)[], limit: nu
 interface StepAccess {
   /** Only listings within this radius (a circle, not the box), for distance-ordered searches. */
   ringKm?: number;
+  /**
+   * Only matches scored at least as well as the n-th best of all matches (every organization's,
+   * unfiltered), for searches ordered by relevance first.
+   */
+  rankCut?: number;
 }
 
 /**
@@ -143,13 +150,21 @@ interface StepAccess {
  * (docs/benchmarks.md, Refer). A distance search sorted every listing in its radius, thousands in
  * a city, to show the nearest twenty; it now looks in small circles around the point first: if a
  * circle holds a full page, nothing outside it can come first. Otherwise the next circle, and
- * finally the statement over the whole radius. (A category search without words or a place
- * needs no steps: it reads `refer_search_term` in order and stops at a page.)
+ * finally the statement over the whole radius. A search by words alone on SQLite sorted every
+ * match by score, name and ids, joining each to its sort keys (a fifth of a million listings for
+ * "shelter"); it first scores the matches once and keeps those at least as good as the page's
+ * last place among all matches, ties included: if they fill the page, nothing left out could come
+ * first. Other organizations' matches can leave it short, and then the whole statement answers. (PostgreSQL is not given this step: scoring every match with `ts_rank` is most of its
+ * statement already, docs/benchmarks.md. A category search without words or a place needs no
+ * steps: it reads `refer_search_term` in order and stops at a page.)
  */
-function searchSteps(plan: SearchPlan, tuning: SearchTuning): StepAccess[] {
-  // With words, the full-text match drives the statement, every match of the words each time:
-  // trying circles would repeat that work (measured 1.2× slower at a million listings).
-  if (!plan.point || plan.words.length > 0) return [{}];
+function searchSteps(plan: SearchPlan, tuning: SearchTuning, dialect: OrgScope['dialect']): StepAccess[] {
+  if (plan.words.length > 0) {
+    // With a place the order starts with distance, not score, and the circles would repeat the
+    // full-text match for each step (measured 1.2× slower at a million listings).
+    return plan.wordsOnly && tuning.rankCut && dialect === 'sqlite' ? [{ rankCut: plan.offset + plan.limit + 1 }, {}] : [{}];
+  }
+  if (!plan.point) return [{}];
   return [...tuning.ringsKm.filter((km) => km < plan.radiusKm).map((ringKm) => ({ ringKm })), {}];
 }
 
@@ -177,6 +192,8 @@ interface SearchPlan {
   offset: number;
   categoryId: string | undefined;
   words: string[];
+  /** Words and nothing else: no category, place or other filter. */
+  wordsOnly: boolean;
 }
 
 function planSearch(search: DirectorySearch): SearchPlan {
@@ -198,6 +215,8 @@ function planSearch(search: DirectorySearch): SearchPlan {
     offset: Math.max(search.offset ?? 0, 0),
     categoryId,
     words,
+    wordsOnly: words.length > 0 && point === undefined && categoryId === undefined && search.language === undefined && search.age === undefined
+      && search.gender === undefined && search.minors !== true && search.free !== true && search.openAt === undefined,
   };
 }
 
@@ -239,8 +258,12 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
       else conditions.push(sql<SqlBool>`1 = 0`);
     }
     if (parts.length > 0) {
+      const ranked = sql`select rowid as fts_key, ${sql.raw(bm25)} as fts_rank from refer_search_fts where refer_search_fts match ${parts.join(' AND ')}`;
       query = query.innerJoin(
-        sql`(select rowid as fts_key, ${sql.raw(bm25)} as fts_rank from refer_search_fts where refer_search_fts match ${parts.join(' AND ')})`.as('fts') as never,
+        (access.rankCut === undefined
+          ? sql`(${ranked})`
+          : sql`(with ranked as materialized (${ranked}) select fts_key, fts_rank from ranked
+              where fts_rank <= (select fts_rank from ranked order by fts_rank limit 1 offset ${access.rankCut - 1}))`).as('fts') as never,
         (join) => join.on(sql`fts.fts_key`, '=', sql`refer_search.search_key`) as never,
       ) as never;
       if (plan.words.length > 0) relevance = sql<number>`-fts.fts_rank`;
