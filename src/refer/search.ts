@@ -1,6 +1,7 @@
 /**
- * @module Directory search: one function, one indexed SQL statement per dialect. SQLite uses FTS5
- * (bm25) and an R*Tree; PostgreSQL a weighted tsvector with GIN (ts_rank) and GiST on a point.
+ * @module Directory search: one function; one indexed SQL statement per dialect, tried first on
+ * narrower sets of rows where that can answer (`searchSteps`). SQLite uses FTS5 (bm25) and an
+ * R*Tree; PostgreSQL a weighted tsvector with GIN (ts_rank) and GiST on a point.
  * Filters and ordering are the same on both: distance first when a point is given (relevance
  * breaks ties), else relevance, then name and ids, so both databases list the same services.
  * The national hotline and the CyberTipline are returned apart, pinned, whatever the query.
@@ -154,9 +155,10 @@ interface StepAccess {
  * match by score, name and ids, joining each to its sort keys (a fifth of a million listings for
  * "shelter"); it first scores the matches once and keeps those at least as good as the page's
  * last place among all matches, ties included: if they fill the page, nothing left out could come
- * first. Other organizations' matches can leave it short, and then the whole statement answers. (PostgreSQL is not given this step: scoring every match with `ts_rank` is most of its
- * statement already, docs/benchmarks.md. A category search without words or a place needs no
- * steps: it reads `refer_search_term` in order and stops at a page.)
+ * first. Other organizations' matches can leave it short, and then the whole statement answers.
+ * (PostgreSQL is not given this step: scoring every match with `ts_rank` is most of its statement
+ * already, docs/benchmarks.md. A category search without words or a place needs no steps: it
+ * reads `refer_search_term` in order and stops at a page.)
  */
 function searchSteps(plan: SearchPlan, tuning: SearchTuning, dialect: OrgScope['dialect']): StepAccess[] {
   if (plan.words.length > 0) {
@@ -411,7 +413,7 @@ function presentHit(row: SearchRowOut, point: Centroid | undefined, slotIn: (zon
 }
 
 /** The words of a free-text search: letters and digits, lower case, at most twelve. */
-export function searchWords(text: string): string[] {
+function searchWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
