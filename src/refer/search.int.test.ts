@@ -73,6 +73,8 @@ describe('directory search on SQLite and PostgreSQL', () => {
     const b = await searchDirectory(there, { limit: 100, ...search });
     return [a.results.map(key), b.results.map(key)];
   };
+  // Each run has one database of each kind; some checks are about SQLite's plans alone.
+  const sqliteSide = () => (here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db });
   const keyOf = (r: SearchRow): string => `${r.service_id}/${r.service_at_location_id}`;
   const byName = (a: SearchRow, b: SearchRow): number => compare(a.name, b.name) || compare(a.service_id, b.service_id);
 
@@ -182,7 +184,7 @@ describe('directory search on SQLite and PostgreSQL', () => {
   });
 
   test('on SQLite, a free-text search sorts on the page-keys index and reads only the page\'s rows whole', async () => {
-    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const sqlite = sqliteSide();
     const { steps } = await compileSearchQuery(sqlite.scope, { text: 'shelter' });
     // The best-scored matches first (their plan depends on the directory's size), then the whole statement.
     expect(steps).toHaveLength(2);
@@ -199,7 +201,7 @@ describe('directory search on SQLite and PostgreSQL', () => {
   });
 
   test('on SQLite, the best-scored matches answer exactly the pages of the whole statement', async () => {
-    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const sqlite = sqliteSide();
     const whole: SearchTuning = { ...defaultTuning, rankCut: false };
     const answeredByCut: string[] = [];
     for (const text of ['shelter', 'legal', 'counsel', 'health', 'crisis line', 'a']) {
@@ -275,7 +277,7 @@ describe('directory search on SQLite and PostgreSQL', () => {
   });
 
   test('on SQLite, a category search reads its term\'s listings in order and stops at a page', async () => {
-    const sqlite = here.dialect === 'sqlite' ? { scope: here, db: lantern.platform.data.db } : { scope: there, db: other.platform.data.db };
+    const sqlite = sqliteSide();
     const { steps: [compiled] } = await compileSearchQuery(sqlite.scope, { category: 'housing', openAt, language: 'es' });
     const plan = await sqlite.db.executeQuery<{ detail: string }>({ ...compiled!, sql: `explain query plan ${compiled!.sql}` });
     const details = plan.rows.map((r) => r.detail);

@@ -194,7 +194,11 @@ interface SearchPlan {
   offset: number;
   categoryId: string | undefined;
   words: string[];
-  /** Words and nothing else: no category, place or other filter. */
+  /**
+   * Words and nothing else: no category, place or other filter. The best-scored-matches step needs
+   * only that no place is given (score must come first); filters would leave it short of a page,
+   * so with them it would only add work.
+   */
   wordsOnly: boolean;
 }
 
@@ -255,7 +259,7 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     const parts: string[] = [];
     if (plan.words.length > 0) parts.push(ftsWords(plan.words));
     if (categoryFilter !== undefined) {
-      const tokens = categoryFilter.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const tokens = textTokens(categoryFilter);
       if (tokens.length > 0) parts.push(`terms : "${tokens.join(' ')}"`);
       else conditions.push(sql<SqlBool>`1 = 0`);
     }
@@ -412,9 +416,14 @@ function presentHit(row: SearchRowOut, point: Centroid | undefined, slotIn: (zon
   };
 }
 
-/** The words of a free-text search: letters and digits, lower case, at most twelve. */
+/** Runs of letters and digits, lower case: the words of a search, the tokens of a category id. */
+function textTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The words of a free-text search: at most twelve. */
 function searchWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return textTokens(text).slice(0, 12);
 }
 
 /**
