@@ -3,7 +3,7 @@
  * date, organization and the verification code with the address of the public page. pdfkit's
  * standard fonts cover Latin-1, which English and Spanish need.
  */
-import PDFDocument from 'pdfkit';
+import { latin1, startPdf } from '../platform/pdf.ts';
 
 export interface CertificateContent {
   learnerName: string;
@@ -33,21 +33,13 @@ const labels = {
 } as const;
 
 // Standard PDF fonts encode WinAnsi (Latin-1): replace what they cannot show rather than print garbage.
-const latin1 = (text: string): string => text.normalize('NFC').replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"')
-  .replace(/[\u2013\u2014]/g, '-').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
 /** Renders the certificate; resolves with the PDF bytes. */
-export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+export async function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
   const words = content.language.startsWith('es') ? labels.es : labels.en;
-  const doc = new PDFDocument({
+  const { doc, bytes } = await startPdf({
     size: 'LETTER', layout: 'landscape', margin: 54,
     info: { Title: latin1(`${words.heading}: ${content.courseTitle}`), Author: latin1(content.organizationName), Subject: content.code },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const width = doc.page.width - 108;
   const center = { align: 'center' as const, width };
@@ -71,5 +63,5 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
   doc.font('Helvetica-Bold').fontSize(12).text(latin1(`${words.code}: ${content.code}`), center);
   doc.font('Helvetica').fontSize(10).text(latin1(`${words.verify} ${content.verifyUrl}`), center);
   doc.end();
-  return done;
+  return bytes;
 }

@@ -3,7 +3,6 @@
  * that required training is due, the date and a link), and delivery over the organization's SMTP
  * server with nodemailer.
  */
-import nodemailer from 'nodemailer';
 import { matchLocale } from '../platform/i18n/catalogs.ts';
 import { createTranslator } from '../platform/i18n/format.ts';
 import type { SmtpConnection } from './integration-settings.ts';
@@ -30,6 +29,8 @@ export function reminderMessage(input: { to: string; locale: string; status: 'du
 
 /** Delivers over the organization's SMTP server; a refused or unreachable server throws. */
 export const smtpMailer: ReminderMailer = async (smtp, message) => {
+  // Loaded on first use: a server that sends no mail does not hold nodemailer.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: smtp.host, port: smtp.port, secure: smtp.secure,
     ...(smtp.username ? { auth: { user: smtp.username, pass: smtp.password ?? '' } } : {}),

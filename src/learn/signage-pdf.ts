@@ -5,9 +5,9 @@
  * a print shop, or a test, can read the font sizes. pdfkit's standard fonts cover Latin-1, which the
  * shipped languages (English, Spanish) need.
  */
-import PDFDocument from 'pdfkit';
 import type { NationalRoutes } from '../respond/jurisdictions.ts';
 import { invalid } from '../platform/http/errors.ts';
+import { latin1, startPdf } from '../platform/pdf.ts';
 import { cardLines, notStatutoryNotice, signLines, type SignLines } from './signage-content.ts';
 
 /**
@@ -58,31 +58,18 @@ export function choosePaper(duty: SignageDuty): [number, number] {
   return PAPER.find(([w, h]) => w >= duty.minWidthInches && h >= duty.minHeightInches) ?? [duty.minWidthInches, duty.minHeightInches];
 }
 
-const latin1 = (text: string): string => text.normalize('NFC').replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"')
-  .replace(/[\u2013\u2014]/g, '-').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
 /**
  * Renders the workplace sign for a duty: one page, each language in turn, nothing under the minimum
  * size. Confirmed statutory text is printed verbatim; without it each language gets Lantern's
  * wording followed by a line saying it is not the statutory text of `law`.
  */
-export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty, rule: { title: string; law: string }): Promise<Buffer> {
+export async function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty, rule: { title: string; law: string }): Promise<Buffer> {
   const [widthIn, heightIn] = choosePaper(duty);
   const statutory = duty.languages.every((language) => confirmedStatutoryText(duty, language) !== undefined);
-  const doc = new PDFDocument({
+  const { doc, bytes } = await startPdf({
     size: [widthIn * POINTS_PER_INCH, heightIn * POINTS_PER_INCH], margin: 40, compress: false,
     info: { Title: latin1(rule.title), Subject: latin1(statutory ? `Statutory text: ${rule.law}` : `Not the statutory text of ${rule.law} (unconfirmed)`) },
   });
-  const done = collect(doc);
   const body = duty.minFontPoints;
   const heading = Math.ceil(body * 1.25);
   const width = doc.page.width - 80;
@@ -110,14 +97,13 @@ export function renderWorkplaceSign(national: NationalRoutes, duty: SignageDuty,
     if (duty.statutoryText) doc.font('Helvetica-Oblique').fontSize(body).fillColor('#333333').text(latin1(notStatutoryNotice(language, rule.law)), { width });
   });
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** Renders a wallet card (3.5" × 2", one side) in one language. */
-export function renderHotlineCard(national: NationalRoutes, language: string): Promise<Buffer> {
+export async function renderHotlineCard(national: NationalRoutes, language: string): Promise<Buffer> {
   const lines = cardLines(national, language);
-  const doc = new PDFDocument({ size: [3.5 * POINTS_PER_INCH, 2 * POINTS_PER_INCH], margin: 12, compress: false, info: { Title: latin1(lines.title) } });
-  const done = collect(doc);
+  const { doc, bytes } = await startPdf({ size: [3.5 * POINTS_PER_INCH, 2 * POINTS_PER_INCH], margin: 12, compress: false, info: { Title: latin1(lines.title) } });
   const width = doc.page.width - 24;
   doc.rect(4, 4, doc.page.width - 8, doc.page.height - 8).lineWidth(1).stroke('#0b5566');
   doc.font('Helvetica-Bold').fontSize(11).fillColor('#0b5566').text(latin1(lines.title), 12, 12, { width });
@@ -129,5 +115,5 @@ export function renderHotlineCard(national: NationalRoutes, language: string): P
   doc.text(latin1(lines.hours), { width });
   if (lines.emergency) doc.font('Helvetica-Bold').text(latin1(lines.emergency), { width });
   doc.end();
-  return done;
+  return bytes;
 }

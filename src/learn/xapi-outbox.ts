@@ -6,17 +6,21 @@
  * are counted on the settings row with a short code; nothing the LRS says is logged or kept.
  */
 import { randomUUID } from 'node:crypto';
-import xapiModule from '@xapi/xapi';
+import type xapiModule from '@xapi/xapi';
 import type { Platform } from '../platform/services.ts';
 import type { OrgScope } from '../platform/db/scope.ts';
 import type { Job } from '../platform/jobs/scheduler.ts';
 import { enabledLrsConnections, lrsEnabled, type LrsConnection } from './integration-settings.ts';
 import { buildStatement, type LearningEvent } from './xapi-statements.ts';
 
-// A CommonJS package whose class is also its own `default`: this reads it the same way under
-// Node's ESM loader and under the test runner.
-const XAPI = xapiModule.default;
-type AdapterFunction = Extract<NonNullable<ConstructorParameters<typeof XAPI>[0]['adapter']>, (...args: never[]) => unknown>;
+type Xapi = typeof xapiModule.default;
+type AdapterFunction = Extract<NonNullable<ConstructorParameters<Xapi>[0]['adapter']>, (...args: never[]) => unknown>;
+
+let xapiClass: Promise<Xapi> | undefined;
+// Loaded on the first delivery: a server with no LRS configured does not hold the client. A
+// CommonJS package whose class is also its own `default`: this reads it the same way under Node's
+// ESM loader and under the test runner.
+const loadXapi = (): Promise<Xapi> => (xapiClass ??= import('@xapi/xapi').then((module) => module.default.default));
 
 /** Statements per request to the LRS. */
 const BATCH = 100;
@@ -99,6 +103,7 @@ async function deliverForOrganization(scope: OrgScope, connection: LrsConnection
   if (rows.length === 0) return { sent: 0, failed: false };
   const statements = rows.map((row) => buildStatement(JSON.parse(row.event) as LearningEvent, { id: row.id, timestamp: row.occurred_at, homePage, learnerId: row.learner_id }));
   const ids = rows.map((row) => row.id);
+  const XAPI = await loadXapi();
   const lrs = new XAPI({ endpoint: connection.endpoint, auth: XAPI.toBasicAuth(connection.username, connection.password), version: '1.0.3', adapter: timedFetch });
   try {
     await lrs.sendStatements({ statements });
