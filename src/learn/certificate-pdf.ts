@@ -32,8 +32,6 @@ const labels = {
   },
 } as const;
 
-// Standard PDF fonts encode WinAnsi (Latin-1): replace what they cannot show rather than print garbage.
-
 /** Renders the certificate; resolves with the PDF bytes. */
 export async function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
   const words = content.language.startsWith('es') ? labels.es : labels.en;
