@@ -6,6 +6,8 @@
  * feedback travel with it: a package runs with no server to ask.
  */
 import type { Course, Question } from './course-model.ts';
+import { matchLocale } from '../platform/i18n/catalogs.ts';
+import { createTranslator } from '../platform/i18n/format.ts';
 import { loadShippedReference } from '../respond/jurisdictions.ts';
 import { applyPlaceholders, fillPlaceholders, type PlaceholderFills } from './placeholder-fill.ts';
 import { FootnoteList, type Footnote } from './course-render.ts';
@@ -36,24 +38,38 @@ export interface PackageCourse {
   labels: PlayerLabels;
 }
 
-export type PlayerLabels = Record<keyof typeof labelSets.en, string>;
+/** The player's words in one language; `{n}`-style slots are left for the player to fill. */
+function playerLabels(language: string) {
+  const t = createTranslator(matchLocale([language]));
+  return {
+    previous: t('learn.package.previous'),
+    next: t('learn.package.next'),
+    page: t('learn.package.page', { n: '{n}', total: '{total}' }),
+    check: t('learn.package.check'),
+    correct: t('learn.package.correct'),
+    incorrect: t('learn.package.incorrect'),
+    sources: t('learn.package.sources'),
+    knowledgeCheck: t('learn.package.knowledgeCheck'),
+    continue: t('learn.package.continue'),
+    restartCase: t('learn.package.restartCase'),
+    keyPoints: t('learn.package.keyPoints'),
+    submit: t('learn.package.submit'),
+    score: t('learn.package.score', { score: '{score}', passMark: '{passMark}' }),
+    passed: t('learn.package.passed'),
+    failed: t('learn.package.failed'),
+    attemptsLeft: t('learn.package.attemptsLeft', { n: '{n}' }),
+    noAttempts: t('learn.package.noAttempts'),
+    retry: t('learn.package.retry'),
+    chosen: t('learn.package.chosen'),
+    recommended: t('learn.package.recommended'),
+    acceptable: t('learn.package.acceptable'),
+    unsafe: t('learn.package.unsafe'),
+    finalAssessment: t('learn.package.finalAssessment'),
+    complete: t('learn.package.complete'),
+  };
+}
 
-const labelSets = {
-  en: {
-    previous: 'Previous', next: 'Next', page: 'Page {n} of {total}', check: 'Check answer', correct: 'Correct.', incorrect: 'Not quite.',
-    sources: 'Sources', knowledgeCheck: 'Knowledge check', continue: 'Continue', restartCase: 'Start the case again', keyPoints: 'Key points',
-    submit: 'Submit answers', score: 'Your score: {score}% (pass mark {passMark}%).', passed: 'You passed.', failed: 'Not passed yet.',
-    attemptsLeft: 'Attempts left: {n}.', noAttempts: 'No attempts are left.', retry: 'Try again', chosen: 'Your answer', recommended: 'Recommended',
-    acceptable: 'Acceptable', unsafe: 'Unsafe', finalAssessment: 'Final assessment', complete: 'Course complete.',
-  },
-  es: {
-    previous: 'Anterior', next: 'Siguiente', page: 'Página {n} de {total}', check: 'Comprobar', correct: 'Correcto.', incorrect: 'No exactamente.',
-    sources: 'Fuentes', knowledgeCheck: 'Comprobación de conocimientos', continue: 'Continuar', restartCase: 'Empezar el caso de nuevo', keyPoints: 'Puntos clave',
-    submit: 'Enviar respuestas', score: 'Su puntuación: {score}% (nota mínima {passMark}%).', passed: 'Aprobó.', failed: 'Todavía no aprobó.',
-    attemptsLeft: 'Intentos restantes: {n}.', noAttempts: 'No quedan intentos.', retry: 'Intentar de nuevo', chosen: 'Su respuesta', recommended: 'Recomendada',
-    acceptable: 'Aceptable', unsafe: 'Peligrosa', finalAssessment: 'Evaluación final', complete: 'Curso completado.',
-  },
-};
+export type PlayerLabels = ReturnType<typeof playerLabels>;
 
 /** Builds the package's pages in one language. */
 export function buildPackageCourse(course: Course, language: string, fills: PlaceholderFills = fillPlaceholders(loadShippedReference(), undefined, language)): PackageCourse {
@@ -64,7 +80,7 @@ export function buildPackageCourse(course: Course, language: string, fills: Plac
     prompt: say(q.prompt[language] ?? '', notes),
     options: q.options.map((o) => ({ text: say(o.text[language] ?? '', notes), correct: o.correct, feedback: say(o.feedback[language] ?? '', notes) })),
   });
-  const labels = language.startsWith('es') ? labelSets.es : labelSets.en;
+  const labels = playerLabels(language);
   const pages: PackagePage[] = [];
   for (const m of course.modules) {
     for (const l of m.lessons) {

@@ -7,54 +7,44 @@
  */
 import { findJurisdiction, findNationalRoute, type RespondReference } from '../respond/jurisdictions.ts';
 import type { coursePlaceholders } from './course-text.ts';
+import { matchLocale } from '../platform/i18n/catalogs.ts';
+import { createTranslator, type Translate } from '../platform/i18n/format.ts';
 
 export type PlaceholderName = (typeof coursePlaceholders)[number];
 export type PlaceholderFills = Record<PlaceholderName, string>;
-
-// The only words this module adds, per language; English is the fallback for any other.
-const phrases = {
-  en: {
-    county: (agency: string) => `your county's child protection office (${agency})`,
-    unknown: 'the child protection agency where the child lives, or local law enforcement',
-    missing: 'see the hotline\'s website',
-  },
-  es: {
-    county: (agency: string) => `la oficina de protección infantil de su condado (${agency})`,
-    unknown: 'la agencia de protección infantil del lugar donde vive el niño o la niña, o las fuerzas del orden locales',
-    missing: 'consulte el sitio web de la línea',
-  },
-} as const;
 
 /**
  * The placeholder values for a learner in `jurisdiction` (ISO 3166-2; undefined when unknown, as
  * in an exported SCORM package) reading in `language`.
  */
 export function fillPlaceholders(reference: RespondReference, jurisdiction: string | undefined, language: string): PlaceholderFills {
-  const words = language.startsWith('es') ? phrases.es : phrases.en;
+  // The only words this module adds; English for any language without a catalog.
+  const t = createTranslator(matchLocale([language]));
+  const missing = t('learn.placeholder.missing');
   const hotline = findNationalRoute(reference.national, 'human-trafficking-hotline');
   const tipline = findNationalRoute(reference.national, 'cybertipline');
   return {
-    'hotline.phone': hotline?.phone ?? words.missing,
-    'hotline.textNumber': hotline?.text?.number ?? words.missing,
-    'hotline.textKeyword': hotline?.text?.keywords?.[0] ?? words.missing,
-    'hotline.tty': hotline?.tty ?? words.missing,
-    'hotline.web': hotline?.web?.url ?? words.missing,
-    'cybertipline.phone': tipline?.phone ?? words.missing,
-    'cybertipline.web': tipline?.web?.url ?? words.missing,
-    'stateChildReport.route': stateChildReportRoute(reference, jurisdiction, words),
+    'hotline.phone': hotline?.phone ?? missing,
+    'hotline.textNumber': hotline?.text?.number ?? missing,
+    'hotline.textKeyword': hotline?.text?.keywords?.[0] ?? missing,
+    'hotline.tty': hotline?.tty ?? missing,
+    'hotline.web': hotline?.web?.url ?? missing,
+    'cybertipline.phone': tipline?.phone ?? missing,
+    'cybertipline.web': tipline?.web?.url ?? missing,
+    'stateChildReport.route': stateChildReportRoute(reference, jurisdiction, t),
   };
 }
 
-function stateChildReportRoute(reference: RespondReference, code: string | undefined, words: (typeof phrases)[keyof typeof phrases]): string {
-  if (!code) return words.unknown;
+function stateChildReportRoute(reference: RespondReference, code: string | undefined, t: Translate): string {
+  if (!code) return t('learn.placeholder.unknown');
   const { jurisdiction, isFallback } = findJurisdiction(reference.jurisdictions, code);
-  if (isFallback) return words.unknown;
+  if (isFallback) return t('learn.placeholder.unknown');
   const { agency, route, phones } = jurisdiction.childProtection;
   const confirmed = phones.filter((p) => p.status === 'confirmed' && !p.label);
   const phone = confirmed[0] ?? phones.find((p) => p.status === 'confirmed');
   if (route === 'statewide' && phone) return `${jurisdiction.name}: ${agency}, ${phone.number}`;
-  if (route === 'county' || route === 'county-router' || route === 'regional') return words.county(agency);
-  return words.unknown;
+  if (route === 'county' || route === 'county-router' || route === 'regional') return t('learn.placeholder.county', { agency });
+  return t('learn.placeholder.unknown');
 }
 
 /** Replaces every known `{placeholder}` in text; unknown ones were refused by the course check. */
