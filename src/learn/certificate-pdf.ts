@@ -3,8 +3,7 @@
  * date, organization and the verification code with the address of the public page. pdfkit's
  * standard fonts cover Latin-1, which English and Spanish need.
  */
-import { matchLocale } from '../platform/i18n/catalogs.ts';
-import { createTranslator } from '../platform/i18n/format.ts';
+import { translatorFor } from '../platform/i18n/format.ts';
 import { latin1, startPdf } from '../platform/pdf.ts';
 
 export interface CertificateContent {
@@ -23,7 +22,7 @@ export interface CertificateContent {
 
 /** Renders the certificate; resolves with the PDF bytes. */
 export async function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
-  const t = createTranslator(matchLocale([content.language]));
+  const t = translatorFor(content.language);
   const { doc, bytes } = await startPdf({
     size: 'LETTER', layout: 'landscape', margin: 54,
     info: { Title: latin1(`${t('learn.certificate.heading')}: ${content.courseTitle}`), Author: latin1(content.organizationName), Subject: content.code },

@@ -6,8 +6,7 @@
  * feedback travel with it: a package runs with no server to ask.
  */
 import type { Course, Question } from './course-model.ts';
-import { matchLocale } from '../platform/i18n/catalogs.ts';
-import { createTranslator } from '../platform/i18n/format.ts';
+import { translatorFor } from '../platform/i18n/format.ts';
 import { loadShippedReference } from '../respond/jurisdictions.ts';
 import { applyPlaceholders, fillPlaceholders, type PlaceholderFills } from './placeholder-fill.ts';
 import { FootnoteList, type Footnote } from './course-render.ts';
@@ -40,7 +39,7 @@ export interface PackageCourse {
 
 /** The player's words in one language; `{n}`-style slots are left for the player to fill. */
 function playerLabels(language: string) {
-  const t = createTranslator(matchLocale([language]));
+  const t = translatorFor(language);
   return {
     previous: t('learn.package.previous'),
     next: t('learn.package.next'),

@@ -7,8 +7,7 @@
  */
 import { findJurisdiction, findNationalRoute, type RespondReference } from '../respond/jurisdictions.ts';
 import type { coursePlaceholders } from './course-text.ts';
-import { matchLocale } from '../platform/i18n/catalogs.ts';
-import { createTranslator, type Translate } from '../platform/i18n/format.ts';
+import { type Translate, translatorFor } from '../platform/i18n/format.ts';
 
 export type PlaceholderName = (typeof coursePlaceholders)[number];
 export type PlaceholderFills = Record<PlaceholderName, string>;
@@ -19,7 +18,7 @@ export type PlaceholderFills = Record<PlaceholderName, string>;
  */
 export function fillPlaceholders(reference: RespondReference, jurisdiction: string | undefined, language: string): PlaceholderFills {
   // The only words this module adds; English for any language without a catalog.
-  const t = createTranslator(matchLocale([language]));
+  const t = translatorFor(language);
   const missing = t('learn.placeholder.missing');
   const hotline = findNationalRoute(reference.national, 'human-trafficking-hotline');
   const tipline = findNationalRoute(reference.national, 'cybertipline');

@@ -7,7 +7,7 @@ import type { NationalRoute, NationalRoutes } from '../respond/jurisdictions.ts'
 import { findNationalRoute } from '../respond/jurisdictions.ts';
 import { invalid } from '../platform/http/errors.ts';
 import { matchLocale, type Locale } from '../platform/i18n/catalogs.ts';
-import { createTranslator } from '../platform/i18n/format.ts';
+import { createTranslator, translatorFor } from '../platform/i18n/format.ts';
 
 export interface SignLines {
   language: Locale;
@@ -67,6 +67,6 @@ export function cardLines(national: NationalRoutes, language: string): { title: 
 
 /** The line a sign carries when its wording is ours, not the (unconfirmed) text the law requires. */
 export function notStatutoryNotice(language: string, law: string): string {
-  const t = createTranslator(matchLocale([language]));
+  const t = translatorFor(language);
   return t('learn.signage.notStatutory', { law });
 }

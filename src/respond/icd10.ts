@@ -9,8 +9,7 @@
  * Codes and their official titles are data (English, as published); the reasons and notes come from
  * the respond catalogs in the caller's language.
  */
-import { matchLocale } from '../platform/i18n/catalogs.ts';
-import { createTranslator, type Translate } from '../platform/i18n/format.ts';
+import { type Translate, translatorFor } from '../platform/i18n/format.ts';
 import type { FindingStatus, FindingType } from './protocol.ts';
 
 export const ICD10CM_SYSTEM = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -84,7 +83,7 @@ const fixedCodes = {
 /** Suggests the ICD-10-CM codes for a finding; pure, and never guesses a missing fact. */
 export function suggestCodes(input: CodingInput): CodingResult {
   const { finding } = input;
-  const t = createTranslator(matchLocale([input.language ?? 'en']));
+  const t = translatorFor(input.language ?? 'en');
   const result: CodingResult = { codes: [], withheld: [], notes: [] };
   const kinds = kindsOf(finding.type);
   if (finding.status !== 'history' && kinds.length === 0) {

@@ -9,7 +9,7 @@
  * typed, agency names and code titles are data and stay as they are.
  */
 import { matchLocale } from '../platform/i18n/catalogs.ts';
-import { createTranslator, type Translate } from '../platform/i18n/format.ts';
+import { createTranslator, type Translate, translatorFor } from '../platform/i18n/format.ts';
 import type { CodeSuggestion } from './icd10.ts';
 import type { NationalRoutes } from './jurisdictions.ts';
 import type { RecommendedAction } from './protocol-evaluate.ts';
@@ -41,7 +41,7 @@ export interface NoteDraft {
 
 /** The placeholder the clinician replaces with the patient's exact words, in quotation marks, in a language. */
 export function patientWordsPlaceholder(language = 'en'): string {
-  return createTranslator(matchLocale([language]))('respond.note.words.placeholder');
+  return translatorFor(language)('respond.note.words.placeholder');
 }
 
 /** Drafts the portal-safe and sensitive parts of the encounter note, in the input's language. */
