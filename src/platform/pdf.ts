@@ -1,14 +1,12 @@
 /**
  * @module One way to start a PDF. pdfkit is loaded when the first PDF is made, not when the server
- * starts: a server that never prints a certificate, sign or handout does not hold it (about 20 MB
+ * starts: a server that never prints a certificate, sign or handout does not hold it (about 25 MB
  * of resident memory in a bare process). pdfkit's standard fonts encode Latin-1, which English and
  * Spanish need; `latin1` makes any text safe for them.
  */
 
-export type PdfDocument = PDFKit.PDFDocument;
-
 /** A new document, and the promise of its bytes once `doc.end()` is called. */
-export async function startPdf(options: PDFKit.PDFDocumentOptions): Promise<{ doc: PdfDocument; bytes: Promise<Buffer> }> {
+export async function startPdf(options: PDFKit.PDFDocumentOptions): Promise<{ doc: PDFKit.PDFDocument; bytes: Promise<Buffer> }> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument(options);
   const chunks: Buffer[] = [];
