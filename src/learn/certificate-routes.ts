@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../platform/services.ts';
+import { matchLocale, parseAcceptLanguage } from '../platform/i18n/catalogs.ts';
 import { certificateForPrint, listCertificates, revokeCertificate, verifyCertificate } from './certificate-store.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { normalizeCertificateCode } from './certificate-code.ts';
@@ -44,7 +45,7 @@ export const certificateRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
   }, async (request, reply) => {
     const code = normalizeCertificateCode(request.params.code);
     const verification = await verifyCertificate(platform.data.db, platform.data.dialect, code, request.id);
-    const language = /^es\b/i.test(request.headers['accept-language'] ?? '') ? 'es' : 'en';
+    const language = matchLocale(parseAcceptLanguage(request.headers['accept-language']));
     // 200 for every answer: the page is for people, and "unknown" is an answer, not an API error.
     return reply.type('text/html; charset=utf-8')
       .header('x-robots-tag', 'noindex').send(renderVerifyPage(verification, code ?? request.params.code, language));

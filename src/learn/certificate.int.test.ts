@@ -73,6 +73,10 @@ describe('certificates', () => {
     const page = await lantern.app.inject({ method: 'GET', url: `/verify/${code}`, headers: { 'accept-language': 'es' } });
     expect(page.body).toContain('data-status="revoked"');
     expect(page.body).toContain('revocado');
+    // The browser's order of preference decides, not only its first tag.
+    const preferred = await lantern.app.inject({ method: 'GET', url: `/verify/${code}`, headers: { 'accept-language': 'fr-CA, es;q=0.8, en;q=0.5' } });
+    expect(preferred.body).toContain('revocado');
+    expect(preferred.body).toContain('<html lang="es">');
     const audit = await lantern.platform.data.db.selectFrom('platform_audit_event').select(['action', 'actor_id', 'actor_kind'])
       .where('organization_id', '=', org.organizationId).where('resource_type', '=', 'certificate').execute();
     expect(audit).toEqual(expect.arrayContaining([

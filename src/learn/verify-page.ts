@@ -2,13 +2,14 @@
  * @module The public certificate page: a small self-contained HTML document (no script, no remote
  * asset) in English or Spanish. It shows only what the certificate holder already shares.
  */
+import type { Locale } from '../platform/i18n/catalogs.ts';
 import { createTranslator } from '../platform/i18n/format.ts';
 import type { Verification } from './certificate-store.ts';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Renders the page for a verification result. */
-export function renderVerifyPage(verification: Verification, code: string, language: 'en' | 'es'): string {
+export function renderVerifyPage(verification: Verification, code: string, language: Locale): string {
   const t = createTranslator(language);
   const rows = verification.status === 'unknown' ? [] : [
     [t('learn.verify.learner'), verification.learnerName ?? ''], [t('learn.verify.course'), verification.courseTitle ?? ''],
