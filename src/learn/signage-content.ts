@@ -70,3 +70,9 @@ export function notStatutoryNotice(language: string, law: string): string {
   const t = translatorFor(language);
   return t('learn.signage.notStatutory', { law });
 }
+
+/** The PDF's Subject property, in the sign's first language: whether it carries the statutory text of `law`. */
+export function signSubject(language: string, statutory: boolean, law: string): string {
+  const t = translatorFor(language);
+  return statutory ? t('learn.signage.subjectStatutory', { law }) : t('learn.signage.subjectNotStatutory', { law });
+}

@@ -96,6 +96,11 @@ describe('the Florida workplace sign', async () => {
     expect(Math.min(...fontSizes(pdf))).toBeGreaterThanOrEqual(32);
   });
 
+  test('the document properties are in the sign\'s first language', async () => {
+    const spanishFirst = await renderWorkplaceSign(shipped, { ...duty, languages: ['es', 'en'] }, florida);
+    expect(pdfSubject(spanishFirst)).toBe('No es el texto legal de s. 456.0341, F.S. (HB 851, ch. 2019-152), effective 1 July 2019 (sin confirmar)');
+  });
+
   test('confirmed wording is printed verbatim in each language, without Lantern\'s lines or the notice', async () => {
     const confirmed: SignageDuty = {
       ...duty,

@@ -8,7 +8,7 @@
 import type { NationalRoutes } from '../respond/jurisdictions.ts';
 import { invalid } from '../platform/http/errors.ts';
 import { latin1, startPdf } from '../platform/pdf.ts';
-import { cardLines, notStatutoryNotice, signLines, type SignLines } from './signage-content.ts';
+import { cardLines, notStatutoryNotice, signLines, signSubject, type SignLines } from './signage-content.ts';
 
 /**
  * The wording a law requires on the sign, as data. Only `confirmed` text (checked verbatim against
@@ -68,7 +68,7 @@ export async function renderWorkplaceSign(national: NationalRoutes, duty: Signag
   const statutory = duty.languages.every((language) => confirmedStatutoryText(duty, language) !== undefined);
   const { doc, bytes } = await startPdf({
     size: [widthIn * POINTS_PER_INCH, heightIn * POINTS_PER_INCH], margin: 40, compress: false,
-    info: { Title: latin1(rule.title), Subject: latin1(statutory ? `Statutory text: ${rule.law}` : `Not the statutory text of ${rule.law} (unconfirmed)`) },
+    info: { Title: latin1(rule.title), Subject: latin1(signSubject(duty.languages[0]!, statutory, rule.law)) },
   });
   const body = duty.minFontPoints;
   const heading = Math.ceil(body * 1.25);
