@@ -44,6 +44,11 @@ describe('search rows', () => {
     const at = new Date('2026-11-25T15:00:00Z'); // Wednesday
     expect(findWeekSlot(at, 'America/New_York')).toBe(2 * 96 + 40 + 1); // 10:00
     expect(findWeekSlot(at, 'America/Los_Angeles')).toBe(2 * 96 + 28 + 1); // 07:00
+    expect(findWeekSlot(new Date('2026-11-26T03:30:00Z'), 'America/New_York')).toBe(2 * 96 + 90 + 1); // still Wednesday there, 22:30
+  });
+
+  test('a time zone Intl does not know is read as UTC, not an error', () => {
+    expect(findWeekSlot(new Date('2026-11-25T15:00:00Z'), 'Not/A_Zone')).toBe(2 * 96 + 60 + 1);
   });
 
   test('categories with ancestors, populations, minors, cost, place, time zone and confidentiality', () => {

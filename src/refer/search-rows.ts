@@ -210,12 +210,34 @@ export function buildWeeklyHours(schedules: HsdsRow[]): string {
   return Buffer.from(open).toString('latin1');
 }
 
-/** The slot (1-based, as SQL `substr` counts) of `at` in the local week of `timeZone`. */
+/**
+ * The slot (1-based, as SQL `substr` counts) of `at` in the local week of `timeZone`. A zone
+ * stored from imported data that Intl does not know is read as UTC rather than failing a search.
+ */
 export function findWeekSlot(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(at);
+  const parts = weekClockFor(timeZone).formatToParts(at);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
   const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
   return day * 96 + Math.floor((Number(get('hour')) * 60 + Number(get('minute'))) / 15) + 1;
+}
+
+// Building a formatter costs tens of microseconds, and a search asks for every zone on its page
+// (open-now: every zone of the organization), so each zone's is built once. Keys are zones from
+// the data; the bound only guards against a directory of nonsense zones.
+const weekClocks = new Map<string, Intl.DateTimeFormat>();
+
+function weekClockFor(timeZone: string): Intl.DateTimeFormat {
+  let clock = weekClocks.get(timeZone);
+  if (clock) return clock;
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
+  try {
+    clock = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+  } catch {
+    clock = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+  }
+  if (weekClocks.size >= 1000) weekClocks.clear();
+  weekClocks.set(timeZone, clock);
+  return clock;
 }
 
 function isFree(index: RecordIndex, service: HsdsRow): boolean {

@@ -106,7 +106,7 @@ export async function searchDirectory(scope: OrgScope, search: DirectorySearch, 
   const slots = new Map<string, number>();
   const slotIn = (zone: string): number => {
     let slot = slots.get(zone);
-    if (slot === undefined) slots.set(zone, (slot = findWeekSlot(at, safeZone(zone))));
+    if (slot === undefined) slots.set(zone, (slot = findWeekSlot(at, zone)));
     return slot;
   };
   const hits = rows.slice(0, plan.limit).map((row) => presentHit(row as unknown as SearchRowOut, plan.point, slotIn));
@@ -202,17 +202,22 @@ interface SearchPlan {
   wordsOnly: boolean;
 }
 
+let termIdsByCode: Map<string, string> | undefined;
+
+/** The shipped taxonomy's term ids by code, read from content once (not on every search). */
+function shippedTermIdsByCode(): Map<string, string> {
+  termIdsByCode ??= new Map(loadShippedTaxonomy().terms.map((t) => [String(t.code), String(t.id)]));
+  return termIdsByCode;
+}
+
 function planSearch(search: DirectorySearch): SearchPlan {
   let point = search.near;
   if (search.postalCode !== undefined) {
     point = findPostalCentroid(search.postalCode);
     if (!point) throw invalid('unknown US postal code', 'postalCode');
   }
-  let categoryId = search.category;
-  if (categoryId !== undefined) {
-    const term = loadShippedTaxonomy().terms.find((t) => t.code === categoryId);
-    if (term) categoryId = term.id;
-  }
+  // A shipped term may be asked for by its code (`emergency-shelter`); any other value is a term id.
+  const categoryId = search.category === undefined ? undefined : (shippedTermIdsByCode().get(search.category) ?? search.category);
   const words = searchWords(search.text ?? '');
   return {
     point,
@@ -291,7 +296,7 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
     const at = search.openAt;
     const slot = zones.length === 0
       ? sql`0`
-      : sql`case refer_search.time_zone ${sql.join(zones.map((z) => sql`when ${z} then ${findWeekSlot(at, safeZone(z))}`), sql` `)} else 0 end`;
+      : sql`case refer_search.time_zone ${sql.join(zones.map((z) => sql`when ${z} then ${findWeekSlot(at, z)}`), sql` `)} else 0 end`;
     conditions.push(sql<SqlBool>`substr(refer_search.hours, ${slot}, 1) = '1'`);
   }
 
@@ -471,14 +476,4 @@ export function haversineKm(a: Centroid, b: Centroid): number {
   const dLon = (b.longitude - a.longitude) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-}
-
-// A zone stored from imported data that Intl does not know is read as UTC rather than failing the search.
-function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
 }
