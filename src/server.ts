@@ -27,10 +27,10 @@ export function buildLantern(platform: Platform): Promise<LanternApp> {
 /**
  * The server's SQLite page cache unless LANTERN_SQLITE_CACHE_MB says otherwise: SQLite's own
  * default rather than better-sqlite3's 16 MB. The operating system's file cache already holds the
- * database's hot pages; at a million directory listings a 16 MB second copy in the process made no
- * search faster and held 11–14 MB more (docs/benchmarks.md, 2026-11-29).
+ * database's hot pages; at a million directory listings a 16 MB second copy in the process held
+ * 10–15 MB more and made the search benchmark's mix no faster (docs/benchmarks.md, 2026-11-29).
  */
-export const serverSqliteCacheMb = 2;
+const serverSqliteCacheMb = 2;
 
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
   const platform = createPlatform({ ...config, sqliteCacheMb: config.sqliteCacheMb ?? serverSqliteCacheMb });
