@@ -93,8 +93,9 @@ export interface BenchDatabase {
 
 /** The platform on a bench database; `forImport` sets SQLite's page cache as `lantern directory import` does. */
 export function openPlatform(url: string, dataDir: string, options: { forImport?: boolean } = {}): Platform {
-  const env = { DATABASE_URL: url, LANTERN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(options.forImport ? { LANTERN_SQLITE_CACHE_MB: String(bulkImportCacheMb) } : {}) };
-  return createPlatform(loadConfig(env), { logger: createLogger({ logLevel: 'silent' }) });
+  const env = { DATABASE_URL: url, LANTERN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  // An import gets `lantern directory import`'s cache, the way that command asks for it.
+  return createPlatform(loadConfig(env), { logger: createLogger({ logLevel: 'silent' }), ...(options.forImport ? { defaultSqliteCacheMb: bulkImportCacheMb } : {}) });
 }
 
 /** Times an import: wall seconds and this process's CPU seconds (user + system). */

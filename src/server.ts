@@ -33,7 +33,7 @@ export function buildLantern(platform: Platform): Promise<LanternApp> {
 const serverSqliteCacheMb = 2;
 
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
-  const platform = createPlatform({ ...config, sqliteCacheMb: config.sqliteCacheMb ?? serverSqliteCacheMb });
+  const platform = createPlatform(config, { defaultSqliteCacheMb: serverSqliteCacheMb });
   await migrateToLatest(platform.data.db);
   if (options.demo && !(await hasAnyOrganization(platform.data.db))) {
     const { logins } = await seedDemo(platform.data.db);

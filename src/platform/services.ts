@@ -53,6 +53,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
 export interface PlatformOptions {
   logger?: Logger;
   poolSize?: number;
+  /** The process's own SQLite page cache in MB (the server's small one, a bulk import's large one); LANTERN_SQLITE_CACHE_MB still decides. */
+  defaultSqliteCacheMb?: number;
 }
 
 export function createPlatform(config: Config, options: PlatformOptions = {}): Platform {
@@ -63,10 +65,11 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   }
   let ring = loaded.ring;
   const cipher = createCipher(() => ring);
+  const sqliteCacheMb = config.sqliteCacheMb ?? options.defaultSqliteCacheMb;
   const data = openDatabase(config.database, {
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
     sqliteSync: config.sqliteSync,
-    ...(config.sqliteCacheMb === undefined ? {} : { sqliteCacheMb: config.sqliteCacheMb }),
+    ...(sqliteCacheMb === undefined ? {} : { sqliteCacheMb }),
     onIdleClientError: (error) => log.warn({ err: error }, 'an idle database connection was closed by the server'),
   });
   return {

@@ -26,7 +26,7 @@ export function registerReferCommands(program: Command): void {
       const result = await withCommandPlatform(async (platform) => {
         const scope = await resolveCommandScope(platform, opts.org);
         return runDirectoryImport(scope, path, { json: opts.json ?? false, onProgress: createProgressBar() });
-      }, { sqliteCacheMb: bulkImportCacheMb });
+      }, { defaultSqliteCacheMb: bulkImportCacheMb });
       clearProgressBar();
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       process.exitCode = result.exitCode;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../config.ts';
+import { createPlatform } from '../services.ts';
 import { openDatabase } from './index.ts';
 
 describe('the SQLite page cache', () => {
@@ -23,6 +24,21 @@ describe('the SQLite page cache', () => {
   test("keeps the build's default unless configured, and is set in KiB when it is", async () => {
     expect(await cacheSize()).toBe(-16000); // better-sqlite3's build default, 16 MB
     expect(await cacheSize(1024)).toBe(-1024 * 1024);
+  });
+
+  test("a process's own default (a bulk import's large cache) applies unless LANTERN_SQLITE_CACHE_MB is set", async () => {
+    const platformCacheSize = async (env: Record<string, string>): Promise<number> => {
+      const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'platform.sqlite')}`, LANTERN_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
+      const platform = createPlatform(config, { defaultSqliteCacheMb: 1024 });
+      try {
+        const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(platform.data.db);
+        return Number(rows[0]?.cache_size);
+      } finally {
+        await platform.close();
+      }
+    };
+    expect(await platformCacheSize({})).toBe(-1024 * 1024);
+    expect(await platformCacheSize({ LANTERN_SQLITE_CACHE_MB: '64' })).toBe(-64 * 1024);
   });
 
   test('LANTERN_SQLITE_CACHE_MB is read as whole megabytes, and anything else is refused with the variable named', () => {

@@ -7,11 +7,10 @@ import { createPlatform, type Platform } from '../services.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** Opens the platform (migrated unless `migrate: false`), runs `work`, and always closes it. */
-export async function withCommandPlatform<T>(work: (platform: Platform) => Promise<T>, options: { migrate?: boolean; sqliteCacheMb?: number } = {}): Promise<T> {
+export async function withCommandPlatform<T>(work: (platform: Platform) => Promise<T>, options: { migrate?: boolean; defaultSqliteCacheMb?: number } = {}): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  // A command's own default (a bulk import wants a large cache); the environment still decides.
-  config.sqliteCacheMb ??= options.sqliteCacheMb;
-  const platform = createPlatform(config);
+  // A command may bring its own default cache (a bulk import wants a large one).
+  const platform = createPlatform(config, options.defaultSqliteCacheMb === undefined ? {} : { defaultSqliteCacheMb: options.defaultSqliteCacheMb });
   try {
     if (options.migrate !== false) await migrateToLatest(platform.data.db);
     return await work(platform);
