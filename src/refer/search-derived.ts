@@ -11,7 +11,7 @@ import { rebuildSearch } from './store-import.ts';
 export const keylessCipher = createCipher(() => { throw new Error('directory listings are not encrypted'); });
 
 registerDerivedTables({
-  tables: ['refer_search', 'refer_search_term', 'refer_search_fts', 'refer_search_place'],
+  tables: ['refer_search', 'refer_search_term', 'refer_search_week', 'refer_search_fts', 'refer_search_place'],
   async rebuild(tx, dialect) {
     const services = await tx.selectFrom('refer_row').select(['organization_id', 'id']).where('hsds_table', '=', 'service').execute();
     const byOrganization = new Map<string, string[]>();

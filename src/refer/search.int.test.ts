@@ -22,6 +22,7 @@ import { CONFIDENTIAL_LOCATION_TERM_ID } from './confidential.ts';
 // The same directory on this project's database and on the other kind, so every query is run on
 // SQLite and PostgreSQL and the answers compared, and both against a plain-JavaScript oracle.
 const openAt = new Date('2026-11-25T15:00:00Z'); // a Wednesday: 10:00 in New York, 07:00 in Los Angeles
+const night = new Date('2026-11-25T08:30:00Z'); // 03:30 in New York: only the round-the-clock services
 const term = (code: string): string => findTermByCode(loadShippedTaxonomy(), code).id as string;
 
 async function startOtherPlatform(): Promise<{ platform: Platform; close(): Promise<void> }> {
@@ -85,6 +86,8 @@ describe('directory search on SQLite and PostgreSQL', () => {
     ['age', { age: 15 }, (r: SearchRow) => (r.min_age == null || r.min_age <= 15) && (r.max_age == null || r.max_age >= 15)],
     ['free and minors', { free: true, minors: true }, (r: SearchRow) => r.free === 1 && r.minors === 1],
     ['open now at a fixed clock', { openAt }, (r: SearchRow) => r.hours[findWeekSlot(openAt, r.time_zone) - 1] === '1'],
+    ['open now in a category', { openAt, category: 'housing' }, (r: SearchRow) => r.terms.includes(` ${term('housing')} `) && r.hours[findWeekSlot(openAt, r.time_zone) - 1] === '1'],
+    ['open at night in a category', { openAt: night, category: 'housing' }, (r: SearchRow) => r.terms.includes(` ${term('housing')} `) && r.hours[findWeekSlot(night, r.time_zone) - 1] === '1'],
   ] as [string, DirectorySearch, (r: SearchRow) => boolean][])('%s: both databases list what the oracle lists, in order', async (_name, search, keep) => {
     const expected = rows.filter(keep).sort(byName).slice(0, 100).map(keyOf);
     expect(expected.length).toBeGreaterThan(0);
@@ -285,17 +288,27 @@ describe('directory search on SQLite and PostgreSQL', () => {
     // Nothing is sorted: the rows come out of the key in the order listed, and reading stops at the page.
     expect(details.some((d) => d.includes('TEMP B-TREE'))).toBe(false);
     expect(details.some((d) => d.includes('refer_search_fts'))).toBe(false);
+    // Open now is decided by the term row's week, against the weeks open at that instant, found once.
+    expect(details.some((d) => /^LIST SUBQUERY/.test(d))).toBe(true);
+    expect(details.some((d) => d.includes('CORRELATED'))).toBe(false);
   });
 
-  test('the term table holds one row per listing and term, through import, re-import, deleting a listing and restore', async () => {
+  test('the term table holds one row per listing and term, with its week of hours, through import, re-import, deleting a listing and restore', async () => {
     const expectedTerms = async (platform: Platform, organizationId: string): Promise<string[]> => {
-      const rows = await platform.data.db.selectFrom('refer_search').select(['search_key', 'terms', 'name', 'service_id', 'service_at_location_id'])
+      const rows = await platform.data.db.selectFrom('refer_search').select(['search_key', 'terms', 'name', 'service_id', 'service_at_location_id', 'time_zone', 'hours'])
         .where('organization_id', '=', organizationId).execute();
-      return rows.flatMap((r) => r.terms.trim().split(' ').filter((t) => t !== '').map((t) => `${t}|${r.name}|${r.service_id}|${r.service_at_location_id ?? ''}|${r.search_key}`)).sort();
+      return rows.flatMap((r) => r.terms.trim().split(' ').filter((t) => t !== '')
+        .map((t) => `${t}|${r.name}|${r.service_id}|${r.service_at_location_id ?? ''}|${r.search_key}|${r.time_zone}|${r.hours}`)).sort();
     };
     const storedTerms = async (platform: Platform, organizationId: string): Promise<string[]> => {
-      const rows = await platform.data.db.selectFrom('refer_search_term').selectAll().where('organization_id', '=', organizationId).execute();
-      return rows.map((r) => `${r.term_id}|${r.name}|${r.service_id}|${r.place_id}|${r.search_key}`).sort();
+      const rows = await platform.data.db.selectFrom('refer_search_term')
+        .innerJoin('refer_search_week', 'refer_search_week.week_id', 'refer_search_term.week_id')
+        .select(['term_id', 'name', 'service_id', 'place_id', 'search_key', 'refer_search_week.organization_id as week_organization_id', 'time_zone', 'hours'])
+        .where('refer_search_term.organization_id', '=', organizationId).execute();
+      return rows.map((r) => {
+        expect(r.week_organization_id).toBe(organizationId);
+        return `${r.term_id}|${r.name}|${r.service_id}|${r.place_id}|${r.search_key}|${r.time_zone}|${r.hours}`;
+      }).sort();
     };
     const directory = await collectDirectory(generateDirectory({ services: 25, seed: 21 }));
     for (const platform of [lantern.platform, other.platform]) {
@@ -306,6 +319,9 @@ describe('directory search on SQLite and PostgreSQL', () => {
       expect(first.length).toBeGreaterThan(50);
       expect(await storedTerms(platform, id)).toEqual(first);
       await importDirectory(scope, directory); // in place: search rows deleted and written again
+      expect(await storedTerms(platform, id)).toEqual(await expectedTerms(platform, id));
+      // New hours: the listings move to new weeks.
+      await importDirectory(scope, { ...directory, schedule: directory.schedule.map((row) => ({ ...row, opens_at: '06:15:00' })) });
       expect(await storedTerms(platform, id)).toEqual(await expectedTerms(platform, id));
       await deleteListing(scope, directory.service[0]!.id);
       const fewer = await expectedTerms(platform, id);

@@ -294,10 +294,17 @@ export function buildSearchQuery(scope: OrgScope, search: DirectorySearch, zones
   if (search.free === true) conditions.push(sql<SqlBool>`refer_search.free = 1`);
   if (search.openAt !== undefined) {
     const at = search.openAt;
-    const slot = zones.length === 0
-      ? sql`0`
-      : sql`case refer_search.time_zone ${sql.join(zones.map((z) => sql`when ${z} then ${findWeekSlot(at, z)}`), sql` `)} else 0 end`;
-    conditions.push(sql<SqlBool>`substr(refer_search.hours, ${slot}, 1) = '1'`);
+    const openIn = (table: 'refer_search' | 'refer_search_week') => {
+      const slot = zones.length === 0
+        ? sql`0`
+        : sql`case ${sql.ref(`${table}.time_zone`)} ${sql.join(zones.map((z) => sql`when ${z} then ${findWeekSlot(at, z)}`), sql` `)} else 0 end`;
+      return sql<SqlBool>`substr(${sql.ref(`${table}.hours`)}, ${slot}, 1) = '1'`;
+    };
+    // Walking a category, the term row's week decides, against the organization's few weeks open
+    // at that instant, before the listing's own row is read (migration 0313).
+    conditions.push(byTerm
+      ? sql<SqlBool>`refer_search_term.week_id in (${scope.selectFrom('refer_search_week').select('refer_search_week.week_id').where(openIn('refer_search_week'))})`
+      : openIn('refer_search'));
   }
 
   let distance = sql<number | null>`null`;

@@ -73,6 +73,20 @@ export interface ReferSearchTermTable {
   service_id: string;
   place_id: string;
   search_key: number;
+  /** The listing's week of hours in its zone (`refer_search_week`), so open-now filters here. */
+  week_id: number;
+}
+
+/**
+ * Each distinct week of hours (with its time zone) among an organization's listings, kept by the
+ * trigger that fills `refer_search_term` (migration 0313).
+ */
+export interface ReferSearchWeekTable {
+  week_id: Generated<number>;
+  organization_id: string;
+  time_zone: string;
+  /** As `refer_search.hours`. */
+  hours: string;
 }
 
 declare module '../platform/db/schema.ts' {
@@ -80,5 +94,6 @@ declare module '../platform/db/schema.ts' {
     refer_row: ReferRowTable;
     refer_search: ReferSearchTable;
     refer_search_term: ReferSearchTermTable;
+    refer_search_week: ReferSearchWeekTable;
   }
 }

@@ -48,10 +48,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     place_id text not null,
     search_key integer not null,
     primary key (organization_id, term_id, name, service_id, place_id, search_key)) without rowid`.execute(db);
-  // `terms` is ` id1 id2 `: made a JSON array (quotes and backslashes escaped) for json_each, as
-  // SQLite triggers cannot split a string with a recursive query.
-  const termsOf = (row: 'new' | 'old' | 's') =>
-    sql.raw(`json_each('["' || replace(replace(replace(trim(${row}.terms), '\\', '\\\\'), '"', '\\"'), ' ', '","') || '"]')`);
   await sql`create trigger refer_search_term_ai after insert on refer_search begin
     insert into refer_search_term (organization_id, term_id, name, service_id, place_id, search_key)
       select new.organization_id, value, new.name, new.service_id, coalesce(new.service_at_location_id, ''), new.search_key
@@ -67,6 +63,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from refer_search s, ${termsOf('s')} where value <> ''`.execute(db);
   await sql`analyze refer_search_term`.execute(db);
 }
+
+/**
+ * A search row's term ids, one per row, for a SQLite trigger: `terms` is ` id1 id2 `, made a JSON
+ * array (quotes and backslashes escaped) for json_each, as SQLite triggers cannot split a string
+ * with a recursive query. (Migration 0313 rebuilds the triggers with it.)
+ */
+export const termsOf = (row: 'new' | 'old' | 's') =>
+  sql.raw(`json_each('["' || replace(replace(replace(trim(${row}.terms), '\\', '\\\\'), '"', '\\"'), ' ', '","') || '"]')`);
 
 export async function down(): Promise<void> {
   throw new Error('Lantern migrations go forward only.');
