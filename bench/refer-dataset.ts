@@ -19,6 +19,7 @@ import type { OrgScope } from '../src/platform/db/scope.ts';
 import { runGenerateCommand } from '../src/refer/generate.ts';
 import { importPath, type DirectoryImportOutcome } from '../src/refer/directory-import.ts';
 import { bulkImportCacheMb } from '../src/refer/cli.ts';
+import { serverSqliteCacheMb } from '../src/server.ts';
 import { givenOrganization, type TestOrganization } from '../test/support/actors.ts';
 import { adminDatabaseUrl } from '../test/support/platform.ts';
 
@@ -91,11 +92,13 @@ export interface BenchDatabase {
   scope: OrgScope;
 }
 
-/** The platform on a bench database; `forImport` sets SQLite's page cache as `lantern directory import` does. */
+/**
+ * The platform on a bench database, with SQLite's page cache as Lantern's own processes set it: the
+ * server's for the raw queries a benchmark runs beside it, `lantern directory import`'s with `forImport`.
+ */
 export function openPlatform(url: string, dataDir: string, options: { forImport?: boolean } = {}): Platform {
   const env = { DATABASE_URL: url, LANTERN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  // An import gets `lantern directory import`'s cache, the way that command asks for it.
-  return createPlatform(loadConfig(env), { logger: createLogger({ logLevel: 'silent' }), ...(options.forImport ? { defaultSqliteCacheMb: bulkImportCacheMb } : {}) });
+  return createPlatform(loadConfig(env), { logger: createLogger({ logLevel: 'silent' }), defaultSqliteCacheMb: options.forImport ? bulkImportCacheMb : serverSqliteCacheMb });
 }
 
 /** Times an import: wall seconds and this process's CPU seconds (user + system). */
@@ -142,7 +145,7 @@ export async function ensureImportedDatabase(options: ReferBenchOptions, say: (l
   if (options.db === 'postgres') await sql`analyze`.execute(importer.data.db);
   await importer.close();
   writeFileSync(manifest, `${JSON.stringify(organization)}\n`);
-  // Searched the way the server opens it (the raw queries must not get the import's larger cache).
+  // Searched the way the server opens it (the raw queries must not keep the import's larger cache).
   const platform = openPlatform(url, dataDir);
   const scope = platform.scope(organization.organizationId, { id: null, kind: 'system' });
   return { url, dataDir, platform, organization, scope, imported: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds } };

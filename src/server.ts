@@ -29,8 +29,9 @@ export function buildLantern(platform: Platform): Promise<LanternApp> {
  * default rather than better-sqlite3's 16 MB. The operating system's file cache already holds the
  * database's hot pages; at a million directory listings a 16 MB second copy in the process held
  * 10–15 MB more and made the search benchmark's mix no faster (docs/benchmarks.md, 2026-11-29).
+ * Exported for the benchmarks, whose raw queries must read with the server's cache.
  */
-const serverSqliteCacheMb = 2;
+export const serverSqliteCacheMb = 2;
 
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
   const platform = createPlatform(config, { defaultSqliteCacheMb: serverSqliteCacheMb });
