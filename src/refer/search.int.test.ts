@@ -186,6 +186,25 @@ describe('directory search on SQLite and PostgreSQL', () => {
     expect(await listTimeZones(lantern.platform.scope(nobody, { id: null, kind: 'system' }))).toEqual([]);
   });
 
+  test('a zone whose last listing is gone is no longer listed, on both', async () => {
+    const directory = await collectDirectory(generateDirectory({ services: 30, seed: 31 }));
+    const zonesOf = (ids: Set<string>): string[] => [...new Set(buildSearchRows(directory).filter((r) => ids.has(r.service_id)).map((r) => r.time_zone))].sort();
+    const all = new Set(directory.service.map((s) => s.id));
+    const zones = zonesOf(all);
+    expect(zones.length).toBeGreaterThan(1);
+    const gone = zones[0]!;
+    const inGoneZone = buildSearchRows(directory).filter((r) => r.time_zone === gone).map((r) => r.service_id);
+    const kept = new Set([...all].filter((id) => !inGoneZone.includes(id)));
+    for (const platform of [lantern.platform, other.platform]) {
+      const scope = platform.scope(await createOrganization(platform.data.db, { name: 'Zones' }), { id: null, kind: 'system' });
+      await importDirectory(scope, directory);
+      expect((await listTimeZones(scope)).sort()).toEqual(zones);
+      for (const id of new Set(inGoneZone)) await deleteListing(scope, id);
+      expect((await listTimeZones(scope)).sort(), scope.dialect).toEqual(zonesOf(kept));
+      expect(zonesOf(kept)).not.toContain(gone);
+    }
+  });
+
   test('on SQLite, a free-text search sorts on the page-keys index and reads only the page\'s rows whole', async () => {
     const sqlite = sqliteSide();
     const { steps } = await compileSearchQuery(sqlite.scope, { text: 'shelter' });

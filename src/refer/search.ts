@@ -171,20 +171,18 @@ function searchSteps(plan: SearchPlan, tuning: SearchTuning, dialect: OrgScope['
 }
 
 /**
- * The time zones of the organization's listings (open-now needs each zone's local time). A plain
- * `select distinct` reads every index entry (80 ms at a million listings); this steps through the
- * `(organization_id, time_zone)` index from one zone to the next, one index probe per zone.
+ * The time zones of the organization's listings (open-now needs each zone's local time), in one
+ * statement: the distinct zones of its weeks (`refer_search_week`, a few rows per zone), each kept
+ * only while a listing still has it (weeks outlive the listings that had them). A `select
+ * distinct` over the listings read every index entry (80 ms at a million); a probe per zone was a
+ * round trip per zone, most of an open-now search's time on PostgreSQL once the walk was fast.
  */
 export async function listTimeZones(scope: OrgScope): Promise<string[]> {
-  const zones: string[] = [];
-  for (;;) {
-    let next = scope.selectFrom('refer_search').select((eb) => eb.fn.min('time_zone').as('zone'));
-    const last = zones.at(-1);
-    if (last !== undefined) next = next.where('time_zone', '>', last);
-    const zone = (await next.executeTakeFirst())?.zone;
-    if (zone === undefined || zone === null) return zones;
-    zones.push(zone);
-  }
+  // Grouped first, so a listing is looked for once per zone, not once per week.
+  const zones = await scope.selectFrom('refer_search_week').select('refer_search_week.time_zone').groupBy('refer_search_week.time_zone')
+    .having((eb) => eb.exists(scope.selectFrom('refer_search').select(sql`1`.as('one')).where(sql<SqlBool>`refer_search.time_zone = refer_search_week.time_zone`)))
+    .execute();
+  return zones.map((z) => z.time_zone);
 }
 
 interface SearchPlan {
