@@ -141,8 +141,10 @@ export async function ensureImportedDatabase(options: ReferBenchOptions, say: (l
   say(`importing ${options.services} services into ${options.db} (kept in ${options.db === 'sqlite' ? dataDir : new URL(url).pathname.slice(1)} for later runs)…`);
   const imported = await timeImport(importer.scope(organization.organizationId, { id: null, kind: 'system' }), dataset);
   say(`  imported in ${imported.seconds.toFixed(1)} s (${imported.cpuSeconds.toFixed(1)} s of this process's CPU)`);
-  // PostgreSQL's autovacuum would analyze the new rows soon after; a benchmark should not wait for it.
-  if (options.db === 'postgres') await sql`analyze`.execute(importer.data.db);
+  // PostgreSQL's autovacuum would vacuum and analyze the new rows soon after (on by default, off on
+  // the machines these benches ran on); a benchmark should not wait for it. The vacuum marks pages
+  // all-visible, which index-only scans (the category walk) need (docs/deploy.md).
+  if (options.db === 'postgres') await sql`vacuum (analyze)`.execute(importer.data.db);
   await importer.close();
   writeFileSync(manifest, `${JSON.stringify(organization)}\n`);
   // Searched the way the server opens it (the raw queries must not keep the import's larger cache).
