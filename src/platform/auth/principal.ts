@@ -33,11 +33,13 @@ export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-/** Roles the user holds in the organization. */
-export async function rolesIn(db: Db, userId: string, organizationId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('platform_membership').select('role')
-    .where('user_id', '=', userId).where('organization_id', '=', organizationId).execute();
-  return rows.map((r) => r.role).filter(isRole);
+/**
+ * The caller's roles in their organization. Every request resolves its caller, so the caller's row
+ * and their roles come from one statement (a membership row per role joined on, or one row with
+ * no role): a round trip less per request.
+ */
+function rolesOf(rows: { role: string | null }[]): Role[] {
+  return rows.map((r) => r.role).filter((role): role is Role => role !== null && isRole(role));
 }
 
 /** A working day, and half an hour away from the screen (a shared clinic computer). */
@@ -55,20 +57,25 @@ const TOUCH_AFTER_MS = 60 * 1000;
  */
 export async function principalFromSession(db: Db, cookieValue: string, now = new Date()): Promise<Principal | undefined> {
   const idHash = sha256(cookieValue);
-  const row = await db.selectFrom('platform_session')
+  const rows = await db.selectFrom('platform_session')
     .innerJoin('platform_user', 'platform_user.id', 'platform_session.user_id')
+    .leftJoin('platform_membership', (join) => join
+      .onRef('platform_membership.user_id', '=', 'platform_session.user_id')
+      .onRef('platform_membership.organization_id', '=', 'platform_session.organization_id'))
     .select(['platform_session.id_hash', 'platform_session.user_id', 'platform_session.organization_id', 'platform_session.facility_id',
       'platform_session.csrf_token', 'platform_session.mfa_pending', 'platform_session.expires_at', 'platform_session.last_seen_at',
-      'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled', 'platform_user.totp_enabled'])
+      'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled', 'platform_user.totp_enabled',
+      'platform_membership.role'])
     .where('platform_session.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   if (!row || row.disabled === 1 || row.expires_at <= now.toISOString()) return undefined;
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (lastSeen + SESSION_IDLE_MS <= now.getTime()) return undefined;
   if (now.getTime() - lastSeen >= TOUCH_AFTER_MS) {
     await db.updateTable('platform_session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
-  const memberRoles = row.organization_id ? await rolesIn(db, row.user_id, row.organization_id) : [];
+  const memberRoles = rolesOf(rows);
   const mfaPending = row.mfa_pending === 1 || (row.totp_enabled === 0 && memberRoles.includes('admin'));
   return {
     userId: row.user_id, email: row.email, displayName: row.display_name, locale: row.locale,
@@ -79,19 +86,24 @@ export async function principalFromSession(db: Db, cookieValue: string, now = ne
 
 /** Resolves an API token; revoked tokens and disabled users resolve to nothing. */
 export async function principalFromToken(db: Db, token: string, now = new Date()): Promise<Principal | undefined> {
-  const row = await db.selectFrom('platform_api_token')
+  const rows = await db.selectFrom('platform_api_token')
     .innerJoin('platform_user', 'platform_user.id', 'platform_api_token.user_id')
+    .leftJoin('platform_membership', (join) => join
+      .onRef('platform_membership.user_id', '=', 'platform_api_token.user_id')
+      .onRef('platform_membership.organization_id', '=', 'platform_api_token.organization_id'))
     .select(['platform_api_token.id', 'platform_api_token.organization_id', 'platform_api_token.user_id', 'platform_api_token.revoked_at',
-      'platform_api_token.last_used_at', 'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled'])
+      'platform_api_token.last_used_at', 'platform_user.email', 'platform_user.display_name', 'platform_user.locale', 'platform_user.disabled',
+      'platform_membership.role'])
     .where('platform_api_token.token_hash', '=', sha256(token))
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   if (!row || row.revoked_at !== null || row.disabled === 1) return undefined;
   if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() >= TOUCH_AFTER_MS) {
     await db.updateTable('platform_api_token').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
   }
   return {
     userId: row.user_id, email: row.email, displayName: row.display_name, locale: row.locale,
-    organizationId: row.organization_id, facilityId: null, roles: await rolesIn(db, row.user_id, row.organization_id),
+    organizationId: row.organization_id, facilityId: null, roles: rolesOf(rows),
     via: 'token', tokenId: row.id,
   };
 }
